@@ -1,0 +1,206 @@
+//! Messages the server sends.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ErrorCode;
+use crate::view::{CafeView, NoteView, ParticipantInfo, TableSeats};
+use crate::{CafeId, Millis, NoteId, ParticipantId, RoundNo, Seq, TableNo};
+
+/// What a connection is allowed to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    Facilitator,
+    Participant,
+    Wall,
+}
+
+/// Who the server takes this connection to be, from `welcome`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct You {
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub participant_id: Option<ParticipantId>,
+    /// Sent once, when a participant first joins: keep it to come back as the same person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub resume_token: Option<String>,
+}
+
+/// Every frame the server sends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum ServerMessage {
+    /// The answer to a good `hello`. A `snapshot` or the missed `event`s follow, then `synced`.
+    Welcome {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        request_id: Option<u32>,
+        cafe_id: CafeId,
+        you: You,
+        epoch: String,
+        #[ts(type = "number")]
+        server_time: Millis,
+    },
+    /// The whole café as this client may see it, as of `seq`. Replaces anything held before.
+    Snapshot {
+        epoch: String,
+        #[ts(type = "number")]
+        seq: Seq,
+        #[ts(type = "number")]
+        server_time: Millis,
+        cafe: CafeView,
+    },
+    /// One change, at position `seq` of the café's log. A client sees only the updates its
+    /// view needs, so the `seq`s it sees may skip numbers; they never go backwards.
+    Event {
+        #[ts(type = "number")]
+        seq: Seq,
+        /// When the change happened.
+        #[ts(type = "number")]
+        at: Millis,
+        #[ts(type = "number")]
+        server_time: Millis,
+        update: Update,
+    },
+    /// After the snapshot or the replay: the client is now live at `seq`.
+    Synced {
+        #[ts(type = "number")]
+        seq: Seq,
+        #[ts(type = "number")]
+        server_time: Millis,
+    },
+    /// A command succeeded and is stored. `seq` is the café's position after it: wait for
+    /// updates up to `seq` to see its effect.
+    Ack {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        request_id: Option<u32>,
+        #[ts(type = "number")]
+        seq: Seq,
+        /// True when the command changed nothing because it was already done (a resent note).
+        duplicate: bool,
+    },
+    /// A request failed and changed nothing.
+    Error {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        request_id: Option<u32>,
+        code: ErrorCode,
+        message: String,
+    },
+    /// A participant's connection came or went (facilitator and wall only). Not part of the
+    /// log: presence is about sockets, not the café.
+    Presence {
+        participant_id: ParticipantId,
+        connected: bool,
+    },
+    Pong {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        request_id: Option<u32>,
+        #[ts(type = "number")]
+        server_time: Millis,
+    },
+}
+
+/// A change to the café, as one client sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Update {
+    /// Facilitator and wall: someone joined.
+    ParticipantJoined {
+        participant: ParticipantInfo,
+    },
+    /// Facilitator and wall: someone left or was removed.
+    ParticipantLeft {
+        participant_id: ParticipantId,
+        removed: bool,
+    },
+    /// Facilitator and wall: a complete seating for `round` (planned or started).
+    SeatingPlanned {
+        round: RoundNo,
+        tables: Vec<TableSeats>,
+    },
+    /// Facilitator and wall: one person got a seat or changed table.
+    ParticipantSeated {
+        round: RoundNo,
+        participant_id: ParticipantId,
+        table: TableNo,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        from_table: Option<TableNo>,
+    },
+    /// Facilitator and wall: a table has a new host.
+    HostChanged {
+        round: RoundNo,
+        table: TableNo,
+        participant_id: ParticipantId,
+    },
+    /// A phone: its table in `round` is now this (`table` is null when it has none). Replaces
+    /// what the phone held for that round; `people` are the ones sitting there.
+    TableChanged {
+        round: RoundNo,
+        planned: bool,
+        table: Option<TableSeats>,
+        people: Vec<ParticipantInfo>,
+    },
+    RoundStarted {
+        round: RoundNo,
+        #[ts(type = "number")]
+        ends_at: Millis,
+    },
+    RoundPaused {
+        round: RoundNo,
+        #[ts(type = "number")]
+        remaining_ms: i64,
+    },
+    RoundResumed {
+        round: RoundNo,
+        #[ts(type = "number")]
+        ends_at: Millis,
+    },
+    /// The facilitator added or took time. One of the two fields is set, by phase.
+    RoundTimeChanged {
+        round: RoundNo,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional, type = "number")]
+        ends_at: Option<Millis>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional, type = "number")]
+        remaining_ms: Option<i64>,
+    },
+    /// The round is over; `byTimer` says whether the clock or the facilitator ended it.
+    RoundEnded {
+        round: RoundNo,
+        by_timer: bool,
+    },
+    Broadcast {
+        text: String,
+    },
+    NotePosted {
+        note: NoteView,
+    },
+    NoteEdited {
+        note_id: NoteId,
+        text: String,
+        #[ts(type = "number")]
+        edited_at: Millis,
+    },
+    NoteDeleted {
+        note_id: NoteId,
+    },
+    HarvestOpened,
+    CafeClosed,
+}

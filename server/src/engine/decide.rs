@@ -1,0 +1,588 @@
+//! `decide`: checks a command against the café and says what happens, as events.
+
+use std::collections::HashSet;
+
+use flamingo_protocol::{Command, Millis, NoteId, ParticipantId, RoundNo, TableNo, limits};
+
+use super::error::EngineError;
+use super::event::Event;
+use super::state::{Cafe, Note, Phase, Seating};
+use super::validate;
+use crate::seating::{self, Person, Placement, PlanRequest};
+
+/// Who is asking. Fixed by the connection's `hello`; checked for every command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Actor {
+    Facilitator,
+    Participant(ParticipantId),
+    Wall,
+}
+
+/// Everything that can change a café.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    Command {
+        actor: Actor,
+        command: Command,
+    },
+    /// A new participant; the server picked the id and the token.
+    Join {
+        participant_id: ParticipantId,
+        name: String,
+        organisation: Option<String>,
+        role: Option<String>,
+        token_hash: String,
+    },
+    /// The round clock reached its deadline (the server's timer, or a restart that finds it
+    /// past). Does nothing unless the running round really is over at `now`.
+    Deadline,
+}
+
+/// Checks `input` against `cafe` at time `now`. An empty list means "already done, nothing to
+/// change" (a resent note, a repeated delete); an error means nothing changes.
+pub fn decide(cafe: &Cafe, input: &Input, now: Millis) -> Result<Vec<Event>, EngineError> {
+    match input {
+        Input::Join {
+            participant_id,
+            name,
+            organisation,
+            role,
+            token_hash,
+        } => join(
+            cafe,
+            *participant_id,
+            name,
+            organisation.as_deref(),
+            role.as_deref(),
+            token_hash,
+        ),
+        Input::Deadline => match cafe.phase {
+            Phase::Running { round, ends_at } if now >= ends_at => Ok(end_round(cafe, round, true)),
+            _ => Ok(Vec::new()),
+        },
+        Input::Command { actor, command } => command_by(cafe, *actor, command, now),
+    }
+}
+
+fn command_by(
+    cafe: &Cafe,
+    actor: Actor,
+    command: &Command,
+    now: Millis,
+) -> Result<Vec<Event>, EngineError> {
+    if let Actor::Participant(p) = actor
+        && !cafe.participant(p).is_some_and(|p| p.present)
+    {
+        return Err(EngineError::Forbidden("you are no longer in this café"));
+    }
+    let facilitator_only = !matches!(
+        command,
+        Command::PostNote { .. }
+            | Command::EditNote { .. }
+            | Command::DeleteNote { .. }
+            | Command::Leave
+    );
+    if facilitator_only && actor != Actor::Facilitator {
+        return Err(EngineError::FacilitatorOnly);
+    }
+    match command {
+        Command::PlanNextRound => {
+            let next = next_round(cafe)?;
+            Ok(vec![Event::SeatingPlanned {
+                round: next,
+                tables: plan(cafe, next),
+            }])
+        }
+        Command::StartRound => start_round(cafe, now),
+        Command::PauseRound => match cafe.phase {
+            Phase::Running { round, ends_at } => Ok(vec![Event::RoundPaused {
+                round,
+                remaining_ms: (ends_at - now).max(0),
+            }]),
+            Phase::Paused { .. } => Ok(Vec::new()),
+            _ => Err(EngineError::WrongPhase("no round is running")),
+        },
+        Command::ResumeRound => match cafe.phase {
+            Phase::Paused {
+                round,
+                remaining_ms,
+            } => Ok(vec![Event::RoundResumed {
+                round,
+                ends_at: now + remaining_ms,
+            }]),
+            Phase::Running { .. } => Ok(Vec::new()),
+            _ => Err(EngineError::WrongPhase("no round is paused")),
+        },
+        Command::AdjustTime { seconds } => adjust_time(cafe, *seconds, now),
+        Command::EndRound => match cafe.phase {
+            Phase::Running { round, .. } | Phase::Paused { round, .. } => {
+                Ok(end_round(cafe, round, false))
+            }
+            _ => Err(EngineError::WrongPhase("no round is running")),
+        },
+        Command::Broadcast { text } => {
+            if cafe.phase == Phase::Closed {
+                return Err(EngineError::WrongPhase("the café is closed"));
+            }
+            let text = validate::text("message", text, limits::MAX_BROADCAST_CHARS, true)?;
+            Ok(vec![Event::Broadcast { text }])
+        }
+        Command::MoveParticipant {
+            participant_id,
+            table,
+        } => move_participant(cafe, *participant_id, *table),
+        Command::SetHost { participant_id } => set_host(cafe, *participant_id),
+        Command::RemoveParticipant { participant_id } => match cafe.participant(*participant_id) {
+            None => Err(EngineError::NotFound("no such participant")),
+            Some(p) if !p.present => Ok(Vec::new()),
+            Some(_) => Ok(departure(cafe, *participant_id, true)),
+        },
+        Command::OpenHarvest => match cafe.phase {
+            Phase::Running { round, .. } | Phase::Paused { round, .. } => Ok(vec![
+                Event::RoundEnded {
+                    round,
+                    by_timer: false,
+                },
+                Event::HarvestOpened,
+            ]),
+            Phase::Lobby | Phase::BetweenRounds { .. } => Ok(vec![Event::HarvestOpened]),
+            Phase::Harvest => Ok(Vec::new()),
+            Phase::Closed => Err(EngineError::WrongPhase("the café is closed")),
+        },
+        Command::CloseCafe => match cafe.phase {
+            Phase::Running { round, .. } | Phase::Paused { round, .. } => Ok(vec![
+                Event::RoundEnded {
+                    round,
+                    by_timer: false,
+                },
+                Event::CafeClosed,
+            ]),
+            Phase::Closed => Ok(Vec::new()),
+            _ => Ok(vec![Event::CafeClosed]),
+        },
+        Command::PostNote {
+            note_id,
+            text,
+            round,
+        } => post_note(cafe, actor, *note_id, text, *round, now),
+        Command::EditNote { note_id, text } => {
+            let note = moderated_note(cafe, actor, *note_id)?;
+            if note.deleted {
+                return Err(EngineError::NotFound("that note was deleted"));
+            }
+            let text = validate::text("note", text, limits::MAX_NOTE_CHARS, true)?;
+            if text == note.text {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::NoteEdited {
+                note_id: *note_id,
+                text,
+            }])
+        }
+        Command::DeleteNote { note_id } => {
+            let note = moderated_note(cafe, actor, *note_id)?;
+            if note.deleted {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::NoteDeleted { note_id: *note_id }])
+        }
+        Command::Leave => match actor {
+            Actor::Participant(p) => Ok(departure(cafe, p, false)),
+            _ => Err(EngineError::Forbidden("only participants can leave")),
+        },
+    }
+}
+
+fn join(
+    cafe: &Cafe,
+    participant_id: ParticipantId,
+    name: &str,
+    organisation: Option<&str>,
+    role: Option<&str>,
+    token_hash: &str,
+) -> Result<Vec<Event>, EngineError> {
+    if cafe.phase == Phase::Closed {
+        return Err(EngineError::WrongPhase("this café is closed"));
+    }
+    if cafe.participants.len() >= limits::MAX_PARTICIPANTS {
+        return Err(EngineError::CafeFull);
+    }
+    if cafe.participant(participant_id).is_some() {
+        return Err(EngineError::Invalid("participant id in use".into()));
+    }
+    let name = validate::text("name", name, limits::MAX_NAME_CHARS, false)?;
+    let organisation =
+        validate::optional_text("organisation", organisation, limits::MAX_ORGANISATION_CHARS)?;
+    let role = validate::optional_text("role", role, limits::MAX_ROLE_CHARS)?;
+    let mut events = vec![Event::ParticipantJoined {
+        participant_id,
+        name,
+        organisation,
+        role,
+        token_hash: token_hash.to_owned(),
+    }];
+    // A late arrival sits down at once: in the running round, or in the plan between rounds.
+    if let Some(seating) = cafe.active_seating() {
+        let round = seating.round;
+        match seating::place_late_arrival(
+            seating,
+            participant_id,
+            &cafe.rounds_started,
+            cafe.table_size,
+            cafe.physical_tables,
+        ) {
+            Placement::Existing(table) => events.push(Event::ParticipantSeated {
+                round,
+                participant_id,
+                table,
+                from_table: None,
+                pinned: false,
+            }),
+            Placement::NewTable(table) => {
+                events.push(Event::ParticipantSeated {
+                    round,
+                    participant_id,
+                    table,
+                    from_table: None,
+                    pinned: false,
+                });
+                events.push(Event::HostChanged {
+                    round,
+                    table,
+                    participant_id,
+                    pinned: false,
+                });
+            }
+        }
+    }
+    Ok(events)
+}
+
+/// The round the next `startRound` starts.
+fn next_round(cafe: &Cafe) -> Result<RoundNo, EngineError> {
+    match cafe.phase {
+        Phase::Lobby | Phase::BetweenRounds { .. } => {}
+        Phase::Running { .. } | Phase::Paused { .. } => {
+            return Err(EngineError::WrongPhase("a round is running; end it first"));
+        }
+        Phase::Harvest | Phase::Closed => {
+            return Err(EngineError::WrongPhase("the rounds are over"));
+        }
+    }
+    let next = cafe.current_round() + 1;
+    if next as usize > cafe.rounds.len() {
+        return Err(EngineError::WrongPhase(
+            "all rounds are done; open the harvest",
+        ));
+    }
+    Ok(next)
+}
+
+fn plan(cafe: &Cafe, round: RoundNo) -> Vec<flamingo_protocol::TableSeats> {
+    let people: Vec<Person> = cafe
+        .present()
+        .map(|p| Person {
+            id: p.id,
+            organisation: p.organisation.as_deref(),
+            role: p.role.as_deref(),
+        })
+        .collect();
+    seating::plan_round(&PlanRequest {
+        round,
+        people: &people,
+        history: &cafe.rounds_started,
+        table_size: cafe.table_size,
+        physical_tables: cafe.physical_tables,
+        pins: &cafe.pins,
+        seed: cafe.seed,
+    })
+}
+
+fn start_round(cafe: &Cafe, now: Millis) -> Result<Vec<Event>, EngineError> {
+    let round = next_round(cafe)?;
+    let present: HashSet<ParticipantId> = cafe.present().map(|p| p.id).collect();
+    let plan_holds = cafe.plan.as_ref().is_some_and(|p| {
+        p.round == round && seating::is_balanced(p, &present, cafe.table_size, cafe.physical_tables)
+    });
+    let mut events = Vec::new();
+    if !plan_holds {
+        events.push(Event::SeatingPlanned {
+            round,
+            tables: plan(cafe, round),
+        });
+    }
+    let minutes = cafe.rounds[round as usize - 1].minutes;
+    events.push(Event::RoundStarted {
+        round,
+        ends_at: now + i64::from(minutes) * 60_000,
+    });
+    Ok(events)
+}
+
+fn end_round(cafe: &Cafe, round: RoundNo, by_timer: bool) -> Vec<Event> {
+    let mut events = vec![Event::RoundEnded { round, by_timer }];
+    let next = round + 1;
+    if next as usize <= cafe.rounds.len() {
+        // Plan now, so that phones tell people where to go during the break. The round that
+        // just ended is already in the history the planner reads.
+        events.push(Event::SeatingPlanned {
+            round: next,
+            tables: plan(cafe, next),
+        });
+    }
+    events
+}
+
+fn adjust_time(cafe: &Cafe, seconds: i32, now: Millis) -> Result<Vec<Event>, EngineError> {
+    if seconds == 0 || seconds.abs() > limits::MAX_ADJUST_SECONDS {
+        return Err(EngineError::Invalid(format!(
+            "seconds must be between -{0} and {0}, and not 0",
+            limits::MAX_ADJUST_SECONDS
+        )));
+    }
+    let delta = i64::from(seconds) * 1000;
+    match cafe.phase {
+        // Shortening past now ends the round at once, through the timer.
+        Phase::Running { round, ends_at } => Ok(vec![Event::RoundTimeChanged {
+            round,
+            ends_at: Some((ends_at + delta).max(now)),
+            remaining_ms: None,
+        }]),
+        Phase::Paused {
+            round,
+            remaining_ms,
+        } => Ok(vec![Event::RoundTimeChanged {
+            round,
+            ends_at: None,
+            remaining_ms: Some((remaining_ms + delta).max(0)),
+        }]),
+        _ => Err(EngineError::WrongPhase("no round is running")),
+    }
+}
+
+fn present_participant(cafe: &Cafe, p: ParticipantId) -> Result<(), EngineError> {
+    match cafe.participant(p) {
+        Some(p) if p.present => Ok(()),
+        Some(_) => Err(EngineError::WrongPhase("that participant has left")),
+        None => Err(EngineError::NotFound("no such participant")),
+    }
+}
+
+fn active_seating(cafe: &Cafe) -> Result<&Seating, EngineError> {
+    cafe.active_seating().ok_or(EngineError::WrongPhase(
+        "there are no tables now; plan or start a round first",
+    ))
+}
+
+/// The people who sat at `table` in the round before `seating`, who are the preferred hosts
+/// of a planned table.
+fn previous_members(cafe: &Cafe, seating: &Seating, table: TableNo) -> HashSet<ParticipantId> {
+    seating
+        .round
+        .checked_sub(1)
+        .and_then(|r| cafe.seating(r))
+        .filter(|_| seating.round > cafe.current_round())
+        .and_then(|s| s.table(table))
+        .map(|t| t.members.iter().copied().collect())
+        .unwrap_or_default()
+}
+
+/// A new host for `table` once `leaving` is gone from it, if anyone remains.
+fn replacement_host(
+    cafe: &Cafe,
+    seating: &Seating,
+    table: TableNo,
+    leaving: ParticipantId,
+) -> Option<Event> {
+    let t = seating.table(table)?;
+    let remaining: Vec<ParticipantId> = t
+        .members
+        .iter()
+        .copied()
+        .filter(|m| *m != leaving)
+        .collect();
+    let order = cafe
+        .participants
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id, i))
+        .collect();
+    let hosted = seating::hosted_counts(&cafe.rounds_started);
+    let preferred = previous_members(cafe, seating, table);
+    seating::choose_host(&remaining, &preferred, &hosted, &order).map(|h| Event::HostChanged {
+        round: seating.round,
+        table,
+        participant_id: h,
+        pinned: false,
+    })
+}
+
+fn move_participant(
+    cafe: &Cafe,
+    p: ParticipantId,
+    table: TableNo,
+) -> Result<Vec<Event>, EngineError> {
+    present_participant(cafe, p)?;
+    let max_table = cafe.physical_tables.unwrap_or(limits::MAX_PHYSICAL_TABLES);
+    if table == 0 || table > max_table {
+        return Err(EngineError::Invalid(format!(
+            "table must be between 1 and {max_table}"
+        )));
+    }
+    let seating = active_seating(cafe)?;
+    let from = seating.table_of(p);
+    if from == Some(table) {
+        return Ok(Vec::new());
+    }
+    let round = seating.round;
+    let mut events = vec![Event::ParticipantSeated {
+        round,
+        participant_id: p,
+        table,
+        from_table: from,
+        pinned: true,
+    }];
+    if let Some(from) = from.filter(|_| seating.is_host(p))
+        && let Some(e) = replacement_host(cafe, seating, from, p)
+    {
+        events.push(e);
+    }
+    if seating.table(table).is_none() {
+        events.push(Event::HostChanged {
+            round,
+            table,
+            participant_id: p,
+            pinned: false,
+        });
+    }
+    Ok(events)
+}
+
+fn set_host(cafe: &Cafe, p: ParticipantId) -> Result<Vec<Event>, EngineError> {
+    present_participant(cafe, p)?;
+    let seating = active_seating(cafe)?;
+    let Some(table) = seating.table_of(p) else {
+        return Err(EngineError::Invalid(
+            "that participant has no table in this round; move them to one first".into(),
+        ));
+    };
+    if seating.is_host(p) {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Event::HostChanged {
+        round: seating.round,
+        table,
+        participant_id: p,
+        pinned: true,
+    }])
+}
+
+/// A participant leaves (or is removed): nobody else moves, and a table they hosted gets a new
+/// host at once.
+fn departure(cafe: &Cafe, p: ParticipantId, removed: bool) -> Vec<Event> {
+    let mut events = vec![Event::ParticipantLeft {
+        participant_id: p,
+        removed,
+    }];
+    let running = match cafe.phase {
+        Phase::Running { round, .. } | Phase::Paused { round, .. } => cafe.seating(round),
+        _ => None,
+    };
+    for seating in running.into_iter().chain(cafe.plan.as_ref()) {
+        if let Some(table) = seating.table_of(p).filter(|_| seating.is_host(p))
+            && let Some(e) = replacement_host(cafe, seating, table, p)
+        {
+            events.push(e);
+        }
+    }
+    events
+}
+
+fn post_note(
+    cafe: &Cafe,
+    actor: Actor,
+    note_id: NoteId,
+    text: &str,
+    round: Option<RoundNo>,
+    now: Millis,
+) -> Result<Vec<Event>, EngineError> {
+    let Actor::Participant(author) = actor else {
+        return Err(EngineError::Forbidden(
+            "notes are written by the people at a table",
+        ));
+    };
+    if let Some(existing) = cafe.note(note_id) {
+        return if existing.author == author {
+            Ok(Vec::new())
+        } else {
+            Err(EngineError::NoteIdTaken)
+        };
+    }
+    if cafe.phase == Phase::Closed {
+        return Err(EngineError::WrongPhase(
+            "the café is closed; notes can no longer be added",
+        ));
+    }
+    let text = validate::text("note", text, limits::MAX_NOTE_CHARS, true)?;
+    // A note sent late from a phone's outbox belongs to the round it was written in; failing
+    // that, to the last table its author sat at, so that it is never refused for arriving late.
+    let current = cafe.current_round();
+    let asked = round
+        .filter(|r| (1..=current).contains(r))
+        .and_then(|r| Some((r, cafe.seating(r)?.table_of(author)?)));
+    let Some((round, table)) = asked.or_else(|| {
+        (1..=current)
+            .rev()
+            .find_map(|r| Some((r, cafe.seating(r)?.table_of(author)?)))
+    }) else {
+        return Err(EngineError::NotSeated);
+    };
+    let recent = cafe
+        .notes
+        .iter()
+        .rev()
+        .take_while(|n| n.posted_at > now - 60_000)
+        .filter(|n| n.author == author)
+        .count();
+    if recent >= limits::NOTES_PER_MINUTE {
+        return Err(EngineError::RateLimited(limits::NOTES_PER_MINUTE));
+    }
+    Ok(vec![Event::NotePosted {
+        note_id,
+        author,
+        round,
+        table,
+        text,
+    }])
+}
+
+/// The note, if `actor` may edit or delete it: its author, the host of its table (then or
+/// now), or the facilitator.
+fn moderated_note(cafe: &Cafe, actor: Actor, note_id: NoteId) -> Result<&Note, EngineError> {
+    let note = cafe
+        .note(note_id)
+        .ok_or(EngineError::NotFound("no such note"))?;
+    if cafe.phase == Phase::Closed {
+        return Err(EngineError::WrongPhase("the café is closed"));
+    }
+    let hosts_table = |p: ParticipantId, s: Option<&Seating>| {
+        s.and_then(|s| s.table(note.table))
+            .is_some_and(|t| t.host == Some(p))
+    };
+    let allowed = match actor {
+        Actor::Facilitator => true,
+        Actor::Participant(p) => {
+            p == note.author
+                || hosts_table(p, cafe.seating(note.round))
+                || hosts_table(p, cafe.active_seating())
+        }
+        Actor::Wall => false,
+    };
+    if allowed {
+        Ok(note)
+    } else {
+        Err(EngineError::Forbidden(
+            "only the author, the table's host or the facilitator can change a note",
+        ))
+    }
+}

@@ -1,0 +1,40 @@
+use flamingo_protocol::ErrorCode;
+
+/// Why the engine refused a command. Every variant maps to a stable wire code; the message is
+/// written for the person who sees it, saying what to do where that helps.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    #[error("{0}")]
+    Invalid(String),
+    #[error("only the facilitator can do that")]
+    FacilitatorOnly,
+    #[error("{0}")]
+    Forbidden(&'static str),
+    #[error("{0}")]
+    NotFound(&'static str),
+    #[error("{0}")]
+    WrongPhase(&'static str),
+    #[error("you have no table yet; wait for the facilitator to seat everyone")]
+    NotSeated,
+    #[error("that note id belongs to another note; generate a new id")]
+    NoteIdTaken,
+    #[error("this café is full")]
+    CafeFull,
+    #[error("at most {0} notes a minute; wait a moment and send again")]
+    RateLimited(usize),
+}
+
+impl EngineError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Invalid(_) => ErrorCode::InvalidInput,
+            Self::FacilitatorOnly | Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::NotFound(_) => ErrorCode::NotFound,
+            Self::WrongPhase(_) => ErrorCode::WrongPhase,
+            Self::NotSeated => ErrorCode::NotSeated,
+            Self::NoteIdTaken => ErrorCode::NoteIdTaken,
+            Self::CafeFull => ErrorCode::CafeFull,
+            Self::RateLimited(_) => ErrorCode::RateLimited,
+        }
+    }
+}

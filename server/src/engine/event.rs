@@ -1,0 +1,109 @@
+//! The events a café's log is made of. They are stored as JSON forever: add fields with
+//! defaults and new variants, never change the meaning of an old one.
+
+use flamingo_protocol::{
+    CafeId, Millis, NoteId, ParticipantId, RoundNo, RoundSpec, Seq, TableNo, TableSeats,
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Event {
+    CafeCreated {
+        cafe_id: CafeId,
+        title: String,
+        join_code: String,
+        table_size: u32,
+        physical_tables: Option<u32>,
+        rounds: Vec<RoundSpec>,
+        facilitator_key_hash: String,
+        /// Seeds the seating so that a café's plans are reproducible.
+        seed: u64,
+    },
+    ParticipantJoined {
+        participant_id: ParticipantId,
+        name: String,
+        organisation: Option<String>,
+        role: Option<String>,
+        token_hash: String,
+    },
+    /// Also takes the person off every table of the running round and the plan.
+    ParticipantLeft {
+        participant_id: ParticipantId,
+        removed: bool,
+    },
+    /// A whole seating for `round`: the plan when the round has not started, else a rebalance.
+    SeatingPlanned {
+        round: RoundNo,
+        tables: Vec<TableSeats>,
+    },
+    /// One person seated at (or moved to) a table; `pinned` when the facilitator did it, so
+    /// that re-planning keeps it.
+    ParticipantSeated {
+        round: RoundNo,
+        participant_id: ParticipantId,
+        table: TableNo,
+        from_table: Option<TableNo>,
+        pinned: bool,
+    },
+    HostChanged {
+        round: RoundNo,
+        table: TableNo,
+        participant_id: ParticipantId,
+        pinned: bool,
+    },
+    /// The plan for `round` becomes its seating.
+    RoundStarted {
+        round: RoundNo,
+        ends_at: Millis,
+    },
+    RoundPaused {
+        round: RoundNo,
+        remaining_ms: i64,
+    },
+    RoundResumed {
+        round: RoundNo,
+        ends_at: Millis,
+    },
+    RoundTimeChanged {
+        round: RoundNo,
+        ends_at: Option<Millis>,
+        remaining_ms: Option<i64>,
+    },
+    RoundEnded {
+        round: RoundNo,
+        by_timer: bool,
+    },
+    Broadcast {
+        text: String,
+    },
+    NotePosted {
+        note_id: NoteId,
+        author: ParticipantId,
+        round: RoundNo,
+        table: TableNo,
+        text: String,
+    },
+    NoteEdited {
+        note_id: NoteId,
+        text: String,
+    },
+    NoteDeleted {
+        note_id: NoteId,
+    },
+    HarvestOpened,
+    CafeClosed,
+}
+
+/// An event at its place in the log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recorded {
+    pub seq: Seq,
+    pub at: Millis,
+    pub event: Event,
+}

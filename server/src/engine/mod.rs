@@ -1,0 +1,18 @@
+//! The café engine: pure and synchronous. `decide(state, input, now)` checks a command and
+//! returns the events it causes; `Cafe::apply(event)` is the only way state changes. It knows
+//! nothing of sockets, SQL or clocks, so it is tested exhaustively without them.
+
+pub mod create;
+pub mod decide;
+pub mod error;
+pub mod event;
+pub mod state;
+pub mod validate;
+pub mod view;
+
+pub use create::{NewCafe, create};
+pub use decide::{Actor, Input, decide};
+pub use error::EngineError;
+pub use event::{Event, Recorded};
+pub use state::{Cafe, Phase};
+pub use view::{Fanout, Viewer};

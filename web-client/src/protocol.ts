@@ -1,0 +1,172 @@
+// Generated from protocol/ by `UPDATE_TS=1 cargo test -p flamingo-protocol --test typescript`.
+// Do not edit by hand.
+
+/**
+ * Every frame a client sends. `requestId` is the client's own number; the answer (`ack` or
+ * `error`) carries it back.
+ */
+
+export type ClientMessage = { "type": "hello", requestId?: number, auth: Auth, 
+/**
+ * The cursor of the last update this client applied, to resume without a snapshot.
+ */
+since?: Cursor, } | { "type": "command", requestId?: number, command: Command, } | { "type": "ping", requestId?: number, };
+
+/**
+ * How a client proves who it is.
+ */
+
+export type Auth = { "as": "facilitator", cafeId: string, facilitatorKey: string, } | { "as": "join", joinCode: string, name: string, organisation?: string, role?: string, } | { "as": "participant", cafeId: string, participantId: string, resumeToken: string, } | { "as": "wall", joinCode: string, };
+
+/**
+ * A position in a café's history: the epoch names the history, the sequence number the place
+ * in it. A cursor from another epoch never resumes; it gets a snapshot.
+ */
+
+export type Cursor = { epoch: string, seq: number, };
+
+/**
+ * Everything that changes a café. Each is authorised for the sender's role.
+ */
+
+export type Command = { "type": "planNextRound" } | { "type": "startRound" } | { "type": "pauseRound" } | { "type": "resumeRound" } | { "type": "adjustTime", seconds: number, } | { "type": "endRound" } | { "type": "broadcast", text: string, } | { "type": "moveParticipant", participantId: string, table: number, } | { "type": "setHost", participantId: string, } | { "type": "removeParticipant", participantId: string, } | { "type": "openHarvest" } | { "type": "closeCafe" } | { "type": "postNote", noteId: string, text: string, round?: number, } | { "type": "editNote", noteId: string, text: string, } | { "type": "deleteNote", noteId: string, } | { "type": "leave" };
+
+/**
+ * Every frame the server sends.
+ */
+
+export type ServerMessage = { "type": "welcome", requestId?: number, cafeId: string, you: You, epoch: string, serverTime: number, } | { "type": "snapshot", epoch: string, seq: number, serverTime: number, cafe: CafeView, } | { "type": "event", seq: number, 
+/**
+ * When the change happened.
+ */
+at: number, serverTime: number, update: Update, } | { "type": "synced", seq: number, serverTime: number, } | { "type": "ack", requestId?: number, seq: number, 
+/**
+ * True when the command changed nothing because it was already done (a resent note).
+ */
+duplicate: boolean, } | { "type": "error", requestId?: number, code: ErrorCode, message: string, } | { "type": "presence", participantId: string, connected: boolean, } | { "type": "pong", requestId?: number, serverTime: number, };
+
+/**
+ * A change to the café, as one client sees it.
+ */
+
+export type Update = { "type": "participantJoined", participant: ParticipantInfo, } | { "type": "participantLeft", participantId: string, removed: boolean, } | { "type": "seatingPlanned", round: number, tables: Array<TableSeats>, } | { "type": "participantSeated", round: number, participantId: string, table: number, fromTable?: number, } | { "type": "hostChanged", round: number, table: number, participantId: string, } | { "type": "tableChanged", round: number, planned: boolean, table: TableSeats | null, people: Array<ParticipantInfo>, } | { "type": "roundStarted", round: number, endsAt: number, } | { "type": "roundPaused", round: number, remainingMs: number, } | { "type": "roundResumed", round: number, endsAt: number, } | { "type": "roundTimeChanged", round: number, endsAt?: number, remainingMs?: number, } | { "type": "roundEnded", round: number, byTimer: boolean, } | { "type": "broadcast", text: string, } | { "type": "notePosted", note: NoteView, } | { "type": "noteEdited", noteId: string, text: string, editedAt: number, } | { "type": "noteDeleted", noteId: string, } | { "type": "harvestOpened" } | { "type": "cafeClosed" };
+
+/**
+ * Who the server takes this connection to be, from `welcome`.
+ */
+
+export type You = { role: Role, participantId?: string, 
+/**
+ * Sent once, when a participant first joins: keep it to come back as the same person.
+ */
+resumeToken?: string, };
+
+/**
+ * What a connection is allowed to be.
+ */
+
+export type Role = "facilitator" | "participant" | "wall";
+
+/**
+ * Stable error codes, shared by the websocket (`error` messages) and the HTTP API.
+ */
+
+export type ErrorCode = "badMessage" | "tooLarge" | "invalidInput" | "notAuthenticated" | "badCredentials" | "forbidden" | "notFound" | "wrongPhase" | "notSeated" | "noteIdTaken" | "cafeFull" | "rateLimited" | "unavailable" | "internal";
+
+/**
+ * The JSON body of every HTTP error response.
+ */
+
+export type ErrorBody = { code: ErrorCode, message: string, };
+
+/**
+ * A café as one client may see it. The facilitator and the wall see everything; a phone sees
+ * itself, its tables (current round and plan), the people there and those tables' notes.
+ */
+
+export type CafeView = { cafeId: string, title: string, joinCode: string, tableSize: number, physicalTables?: number, rounds: Array<RoundSpec>, phase: PhaseView, participants: Array<ParticipantInfo>, 
+/**
+ * Participants with at least one open connection (facilitator and wall only).
+ */
+connected: Array<string>, seating: Array<SeatingView>, notes: Array<NoteView>, lastBroadcast?: BroadcastView, };
+
+/**
+ * Where the café is in its life.
+ */
+
+export type PhaseView = { "state": "lobby" } | { "state": "running", round: number, endsAt: number, } | { "state": "paused", round: number, remainingMs: number, } | { "state": "betweenRounds", lastRound: number, } | { "state": "harvest" } | { "state": "closed" };
+
+/**
+ * One round as the facilitator planned it.
+ */
+
+export type RoundSpec = { question: string, minutes: number, };
+
+/**
+ * A person in the café.
+ */
+
+export type ParticipantInfo = { participantId: string, name: string, organisation?: string, role?: string, 
+/**
+ * False once they left or were removed.
+ */
+present: boolean, };
+
+/**
+ * Who sits at one table in one round.
+ */
+
+export type TableSeats = { table: number, 
+/**
+ * None only while a table has nobody left to host it.
+ */
+host: string | null, 
+/**
+ * Everyone at the table, the host included.
+ */
+members: Array<string>, };
+
+/**
+ * The tables of one round. `planned` is true for the next round's plan, which changes with
+ * arrivals and departures until the round starts.
+ */
+
+export type SeatingView = { round: number, planned: boolean, tables: Array<TableSeats>, };
+
+/**
+ * A note as shown to clients. Deleted notes are not shown.
+ */
+
+export type NoteView = { noteId: string, round: number, table: number, authorId: string, authorName: string, text: string, postedAt: number, editedAt?: number, };
+
+/**
+ * The last broadcast, so that a phone that joins late still sees it.
+ */
+
+export type BroadcastView = { text: string, at: number, };
+
+/**
+ * `POST /api/cafes`.
+ */
+
+export type CreateCafeRequest = { title: string, 
+/**
+ * People per table, 3 to 8; 4 when left out.
+ */
+tableSize?: number, 
+/**
+ * How many physical tables the room has, if limited.
+ */
+tables?: number, rounds: Array<RoundSpec>, };
+
+/**
+ * The answer to `POST /api/cafes`. The facilitator key is shown only here: keep it.
+ */
+
+export type CreateCafeResponse = { cafeId: string, joinCode: string, facilitatorKey: string, };
+
+/**
+ * `GET /api/cafes/{joinCode}`: what anyone holding the code may know before joining.
+ */
+
+export type PublicCafeInfo = { cafeId: string, title: string, joinCode: string, rounds: number, phase: PhaseView, participants: number, };

@@ -1,5 +1,71 @@
-//! The Flamingo server as a library: `main.rs` only parses flags and calls [`run`], so that
-//! tests start the very same server on a port-0 listener.
+//! The Flamingo server as a library: `main.rs` only parses flags and calls [`serve`], so
+//! that tests start the very same server on a port-0 listener.
 
+pub mod cafe;
+pub mod clock;
+pub mod config;
 pub mod engine;
+pub mod http;
+pub mod outbound;
+pub mod rate;
+pub mod registry;
 pub mod seating;
+pub mod secrets;
+pub mod session;
+pub mod storage;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+use tokio_util::sync::CancellationToken;
+use tracing::info;
+
+pub use config::Config;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("storage: {0}")]
+    Storage(#[from] storage::StorageError),
+    #[error("network: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Serves until `shutdown` resolves, then closes every websocket with "reconnect" and waits
+/// for the connections to finish.
+pub async fn serve(
+    listener: TcpListener,
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServerError> {
+    let storage = Arc::new(storage::SqliteStorage::open(&config.data_dir)?);
+    let stop = CancellationToken::new();
+    let registry = Arc::new(registry::Registry::new(storage, stop.clone()));
+    let restored = registry.restore().await?;
+    info!(
+        addr = %listener.local_addr()?,
+        data_dir = %config.data_dir.display(),
+        restored,
+        "Flamingo is serving"
+    );
+    let app = http::router(http::AppState {
+        registry,
+        allowed_origins: Arc::new(config.allowed_origins.clone()),
+        connections: Arc::new(Semaphore::new(config.max_connections)),
+        shutdown: stop.clone(),
+    });
+    let stopping = stop.clone();
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown.await;
+        info!("shutting down");
+        stopping.cancel();
+    })
+    .await?;
+    Ok(())
+}

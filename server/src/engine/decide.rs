@@ -334,7 +334,7 @@ fn end_round(cafe: &Cafe, round: RoundNo, by_timer: bool) -> Vec<Event> {
 }
 
 fn adjust_time(cafe: &Cafe, seconds: i32, now: Millis) -> Result<Vec<Event>, EngineError> {
-    if seconds == 0 || seconds.abs() > limits::MAX_ADJUST_SECONDS {
+    if seconds == 0 || seconds.unsigned_abs() > limits::MAX_ADJUST_SECONDS.unsigned_abs() {
         return Err(EngineError::Invalid(format!(
             "seconds must be between -{0} and {0}, and not 0",
             limits::MAX_ADJUST_SECONDS

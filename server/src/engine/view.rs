@@ -280,13 +280,8 @@ pub fn fanout(cafe: &Cafe, event: &Event, touched: &[(RoundNo, TableNo)]) -> Fan
                 from_table: *from_table,
             });
             tables_to_members(cafe, *round, [*table], &mut f.phones);
-            if let Some(from) = from_table {
-                let left_behind = cafe.seating(*round).and_then(|s| s.table(*from));
-                match left_behind {
-                    Some(_) => tables_to_members(cafe, *round, [*from], &mut f.phones),
-                    None => {}
-                }
-            }
+            // The table they left, if anyone is still there.
+            tables_to_members(cafe, *round, from_table.iter().copied(), &mut f.phones);
         }
         Event::HostChanged {
             round,

@@ -1,0 +1,459 @@
+//! The café owner task.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+use flamingo_protocol::{
+    CafeId, CloseCode, Cursor, ErrorCode, Millis, ParticipantId, PublicCafeInfo, Role,
+    ServerMessage, Update, You,
+};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+use tracing::{Instrument, debug, info, info_span, warn};
+
+use super::history::{Entry, History};
+use super::{CafeHandle, Credentials, MAILBOX, Request, Session};
+use crate::clock::now_ms;
+use crate::engine::{self, Actor, Cafe, EngineError, Event, Input, Phase, Recorded, Viewer};
+use crate::outbound::{Outbound, QUEUE_FRAMES, encode};
+use crate::secrets;
+use crate::storage::Storage;
+
+/// After a failed write, the timer waits this long before trying to end the round again.
+const TIMER_RETRY: Duration = Duration::from_secs(1);
+
+struct Conn {
+    out: Outbound,
+    viewer: Viewer,
+}
+
+struct Owner {
+    cafe: Cafe,
+    epoch: String,
+    storage: Arc<dyn Storage>,
+    history: History,
+    conns: HashMap<u64, Conn>,
+    /// Open connections per participant, for targeted updates and presence.
+    phones: HashMap<ParticipantId, HashSet<u64>>,
+    timer_retry_at: Option<Millis>,
+}
+
+/// Starts the owner of a café restored from (or just written to) storage. `log` must hold
+/// every event from seq 1.
+pub fn spawn(
+    log: &[Recorded],
+    epoch: String,
+    storage: Arc<dyn Storage>,
+    shutdown: CancellationToken,
+) -> Option<(CafeId, String, CafeHandle)> {
+    let mut cafe = Cafe::from_created(log.first()?)?;
+    let mut history = History::default();
+    let recent_from = log.len().saturating_sub(super::history::KEPT_EVENTS);
+    for (i, r) in log.iter().enumerate().skip(1) {
+        // Only the tail is kept for resuming, so only the tail's fan-out is worth computing.
+        let touched = (i >= recent_from).then(|| engine::view::touched_before(&cafe, &r.event));
+        cafe.apply(r);
+        if let Some(touched) = touched {
+            history.push(Entry {
+                seq: r.seq,
+                at: r.at,
+                fanout: Arc::new(engine::view::fanout(&cafe, &r.event, &touched)),
+            });
+        }
+    }
+    let (tx, rx) = mpsc::channel(MAILBOX);
+    let id = cafe.id;
+    let code = cafe.join_code.clone();
+    let owner = Owner {
+        cafe,
+        epoch,
+        storage,
+        history,
+        conns: HashMap::new(),
+        phones: HashMap::new(),
+        timer_retry_at: None,
+    };
+    tokio::spawn(
+        owner
+            .run(rx, shutdown)
+            .instrument(info_span!("cafe", id = %id, code = %code)),
+    );
+    Some((id, code, CafeHandle { tx }))
+}
+
+impl Owner {
+    async fn run(mut self, mut rx: mpsc::Receiver<Request>, shutdown: CancellationToken) {
+        debug!(seq = self.cafe.seq, "café owner started");
+        loop {
+            let wake = self.timer_due_in();
+            tokio::select! {
+                biased;
+                _ = shutdown.cancelled() => break,
+                req = rx.recv() => match req {
+                    Some(req) => self.handle(req).await,
+                    None => break,
+                },
+                _ = tokio::time::sleep(wake.unwrap_or_default()), if wake.is_some() => {
+                    self.on_deadline().await;
+                }
+            }
+        }
+        for conn in self.conns.values() {
+            conn.out.close(CloseCode::ShuttingDown);
+        }
+        debug!("café owner stopped");
+    }
+
+    /// How long until the round clock needs attention.
+    fn timer_due_in(&self) -> Option<Duration> {
+        let Phase::Running { ends_at, .. } = self.cafe.phase else {
+            return None;
+        };
+        let due = ends_at.max(self.timer_retry_at.unwrap_or(ends_at));
+        Some(Duration::from_millis((due - now_ms()).max(0) as u64))
+    }
+
+    async fn on_deadline(&mut self) {
+        match self.process(Input::Deadline, now_ms()).await {
+            Ok(_) => self.timer_retry_at = None,
+            Err((code, message)) => {
+                warn!(?code, %message, "could not end the round at its deadline; retrying");
+                self.timer_retry_at = Some(now_ms() + TIMER_RETRY.as_millis() as Millis);
+            }
+        }
+    }
+
+    async fn handle(&mut self, req: Request) {
+        match req {
+            Request::Hello {
+                credentials,
+                since,
+                request_id,
+                conn,
+                reply,
+            } => {
+                let result = self.hello(credentials, since, request_id, conn).await;
+                let _ = reply.send(result);
+            }
+            Request::Command {
+                actor,
+                command,
+                request_id,
+                conn,
+            } => {
+                let name = command.name();
+                let answer = match self
+                    .process(Input::Command { actor, command }, now_ms())
+                    .await
+                {
+                    Ok(events) => ServerMessage::Ack {
+                        request_id,
+                        seq: self.cafe.seq,
+                        duplicate: events == 0,
+                    },
+                    Err((code, message)) => {
+                        debug!(command = name, ?code, %message, "command refused");
+                        ServerMessage::Error {
+                            request_id,
+                            code,
+                            message,
+                        }
+                    }
+                };
+                conn.send_msg(&answer);
+                self.close_departed();
+            }
+            Request::Disconnected { conn_id } => self.unsubscribe(conn_id),
+            Request::Info { reply } => {
+                let _ = reply.send(PublicCafeInfo {
+                    cafe_id: self.cafe.id,
+                    title: self.cafe.title.clone(),
+                    join_code: self.cafe.join_code.clone(),
+                    rounds: self.cafe.rounds.len() as u32,
+                    phase: self.cafe.phase.clone(),
+                    participants: self.cafe.present().count() as u32,
+                });
+            }
+        }
+    }
+
+    /// Decides, stores, applies and fans out. Returns how many events were stored.
+    async fn process(&mut self, input: Input, now: Millis) -> Result<usize, (ErrorCode, String)> {
+        let events = engine::decide(&self.cafe, &input, now)
+            .map_err(|e: EngineError| (e.code(), e.to_string()))?;
+        if events.is_empty() {
+            return Ok(0);
+        }
+        let records: Vec<Recorded> = events
+            .into_iter()
+            .enumerate()
+            .map(|(i, event)| Recorded {
+                seq: self.cafe.seq + 1 + i as u64,
+                at: now,
+                event,
+            })
+            .collect();
+        // Stored before anyone hears of it: an ack or an update always means "saved".
+        if let Err(e) = self.storage.append(self.cafe.id, &records).await {
+            warn!(error = %e, "could not store events; command refused");
+            return Err((
+                ErrorCode::Unavailable,
+                "the server could not save this change; nothing was changed. Try again shortly"
+                    .into(),
+            ));
+        }
+        let n = records.len();
+        for r in &records {
+            self.apply_and_fan_out(r, now);
+        }
+        Ok(n)
+    }
+
+    fn apply_and_fan_out(&mut self, r: &Recorded, now: Millis) {
+        let touched = engine::view::touched_before(&self.cafe, &r.event);
+        self.cafe.apply(r);
+        match &r.event {
+            Event::RoundStarted { round, .. } => info!(round, seq = r.seq, "round started"),
+            Event::RoundEnded { round, by_timer } => {
+                info!(round, by_timer, seq = r.seq, "round ended")
+            }
+            Event::CafeClosed => info!(seq = r.seq, "café closed"),
+            _ => {}
+        }
+        let fanout = Arc::new(engine::view::fanout(&self.cafe, &r.event, &touched));
+        self.deliver(r, &fanout, now);
+        self.history.push(Entry {
+            seq: r.seq,
+            at: r.at,
+            fanout,
+        });
+    }
+
+    fn deliver(&mut self, r: &Recorded, fanout: &engine::Fanout, now: Millis) {
+        let frame = |update: &Update| {
+            encode(&ServerMessage::Event {
+                seq: r.seq,
+                at: r.at,
+                server_time: now,
+                update: update.clone(),
+            })
+        };
+        let mut slow = Vec::new();
+        if let Some(u) = &fanout.everyone {
+            let f = frame(u);
+            for (id, c) in &self.conns {
+                if !c.out.send(f.clone()) {
+                    slow.push(*id);
+                }
+            }
+        }
+        if let Some(u) = &fanout.staff {
+            let f = frame(u);
+            for (id, c) in self.conns.iter().filter(|(_, c)| c.viewer == Viewer::Staff) {
+                if !c.out.send(f.clone()) {
+                    slow.push(*id);
+                }
+            }
+        }
+        for (p, u) in &fanout.phones {
+            let Some(ids) = self.phones.get(p) else {
+                continue;
+            };
+            let f = frame(u);
+            for id in ids {
+                if let Some(c) = self.conns.get(id)
+                    && !c.out.send(f.clone())
+                {
+                    slow.push(*id);
+                }
+            }
+        }
+        for id in slow {
+            self.unsubscribe(id);
+        }
+    }
+
+    fn connected(&self) -> Vec<ParticipantId> {
+        let mut ids: Vec<ParticipantId> = self.phones.keys().copied().collect();
+        ids.sort_by_key(|p| self.cafe.join_index(*p));
+        ids
+    }
+
+    async fn hello(
+        &mut self,
+        credentials: Credentials,
+        since: Option<Cursor>,
+        request_id: Option<u32>,
+        conn: Outbound,
+    ) -> Result<Session, (ErrorCode, String)> {
+        let refused = || {
+            (
+                ErrorCode::BadCredentials,
+                "those credentials do not open this café".to_string(),
+            )
+        };
+        let mut resume_token = None;
+        let session = match credentials {
+            Credentials::Facilitator { key } => {
+                if !secrets::verify_secret(&key, &self.cafe.facilitator_key_hash) {
+                    return Err(refused());
+                }
+                Session {
+                    actor: Actor::Facilitator,
+                    viewer: Viewer::Staff,
+                }
+            }
+            Credentials::Wall => Session {
+                actor: Actor::Wall,
+                viewer: Viewer::Staff,
+            },
+            Credentials::Participant {
+                participant_id,
+                resume_token: token,
+            } => {
+                let p = self.cafe.participant(participant_id).ok_or_else(refused)?;
+                if !secrets::verify_secret(&token, &p.token_hash) {
+                    return Err(refused());
+                }
+                if !p.present {
+                    return Err((
+                        ErrorCode::Forbidden,
+                        "you are no longer in this café; join again with the code".into(),
+                    ));
+                }
+                Session {
+                    actor: Actor::Participant(participant_id),
+                    viewer: Viewer::Phone(participant_id),
+                }
+            }
+            Credentials::Join {
+                name,
+                organisation,
+                role,
+            } => {
+                let participant_id = uuid::Uuid::new_v4();
+                let token = secrets::new_secret();
+                self.process(
+                    Input::Join {
+                        participant_id,
+                        name,
+                        organisation,
+                        role,
+                        token_hash: secrets::hash_secret(&token),
+                    },
+                    now_ms(),
+                )
+                .await?;
+                resume_token = Some(token);
+                Session {
+                    actor: Actor::Participant(participant_id),
+                    viewer: Viewer::Phone(participant_id),
+                }
+            }
+        };
+        let (role, participant_id) = match session.actor {
+            Actor::Facilitator => (Role::Facilitator, None),
+            Actor::Wall => (Role::Wall, None),
+            Actor::Participant(p) => (Role::Participant, Some(p)),
+        };
+        let now = now_ms();
+        conn.send_msg(&ServerMessage::Welcome {
+            request_id,
+            cafe_id: self.cafe.id,
+            you: You {
+                role,
+                participant_id,
+                resume_token,
+            },
+            epoch: self.epoch.clone(),
+            server_time: now,
+        });
+        let replay = since.filter(|c| c.epoch == self.epoch).and_then(|c| {
+            self.history
+                .since(c.seq, self.cafe.seq, session.viewer, QUEUE_FRAMES / 2)
+        });
+        match replay {
+            Some(missed) => {
+                for (seq, at, update) in missed {
+                    conn.send_msg(&ServerMessage::Event {
+                        seq,
+                        at,
+                        server_time: now,
+                        update,
+                    });
+                }
+            }
+            None => {
+                conn.send_msg(&ServerMessage::Snapshot {
+                    epoch: self.epoch.clone(),
+                    seq: self.cafe.seq,
+                    server_time: now,
+                    cafe: engine::view::snapshot(&self.cafe, session.viewer, &self.connected()),
+                });
+            }
+        }
+        conn.send_msg(&ServerMessage::Synced {
+            seq: self.cafe.seq,
+            server_time: now,
+        });
+        self.subscribe(conn, session.viewer);
+        Ok(session)
+    }
+
+    fn subscribe(&mut self, out: Outbound, viewer: Viewer) {
+        let id = out.id;
+        if let Viewer::Phone(p) = viewer {
+            let ids = self.phones.entry(p).or_default();
+            ids.insert(id);
+            if ids.len() == 1 {
+                self.presence(p, true);
+            }
+        }
+        self.conns.insert(id, Conn { out, viewer });
+    }
+
+    fn unsubscribe(&mut self, conn_id: u64) {
+        let Some(conn) = self.conns.remove(&conn_id) else {
+            return;
+        };
+        if let Viewer::Phone(p) = conn.viewer
+            && let Some(ids) = self.phones.get_mut(&p)
+        {
+            ids.remove(&conn_id);
+            if ids.is_empty() {
+                self.phones.remove(&p);
+                self.presence(p, false);
+            }
+        }
+    }
+
+    /// Presence is about sockets, not the café: it goes to the staff and is not logged.
+    fn presence(&mut self, participant_id: ParticipantId, connected: bool) {
+        let f = encode(&ServerMessage::Presence {
+            participant_id,
+            connected,
+        });
+        for c in self.conns.values().filter(|c| c.viewer == Viewer::Staff) {
+            c.out.send(f.clone());
+        }
+    }
+
+    /// Closes the connections of people who left or were removed, after their last frames.
+    fn close_departed(&mut self) {
+        let gone: Vec<ParticipantId> = self
+            .phones
+            .keys()
+            .copied()
+            .filter(|p| !self.cafe.participant(*p).is_some_and(|p| p.present))
+            .collect();
+        for p in gone {
+            for id in self.phones.get(&p).cloned().unwrap_or_default() {
+                if let Some(c) = self.conns.get(&id) {
+                    c.out.close(CloseCode::Removed);
+                }
+                self.unsubscribe(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The café owner: one task per café holds its state and is the only writer of its log.
+//! Everything that touches a café (hello, commands, disconnects, the round timer) is a
+//! message to that task, so commands are decided, stored and fanned out in one order.
+
+mod actor;
+mod history;
+
+use flamingo_protocol::{Command, Cursor, ErrorCode, ParticipantId, PublicCafeInfo};
+use tokio::sync::{mpsc, oneshot};
+
+use crate::engine::{Actor, Viewer};
+use crate::outbound::Outbound;
+
+pub use actor::spawn;
+
+/// How many requests may wait for a café before senders wait too (back-pressure).
+const MAILBOX: usize = 1024;
+
+/// Credentials after the registry found the café; the owner checks the secrets.
+#[derive(Debug, Clone)]
+pub enum Credentials {
+    Facilitator {
+        key: String,
+    },
+    Join {
+        name: String,
+        organisation: Option<String>,
+        role: Option<String>,
+    },
+    Participant {
+        participant_id: ParticipantId,
+        resume_token: String,
+    },
+    Wall,
+}
+
+/// Who a connection turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Session {
+    pub actor: Actor,
+    pub viewer: Viewer,
+}
+
+#[derive(Debug)]
+pub enum Request {
+    /// Authenticates, subscribes `conn`, and queues welcome + snapshot or replay + synced.
+    Hello {
+        credentials: Credentials,
+        since: Option<Cursor>,
+        request_id: Option<u32>,
+        conn: Outbound,
+        reply: oneshot::Sender<Result<Session, (ErrorCode, String)>>,
+    },
+    /// The answer (ack or error) goes to `conn`, after the updates the command caused.
+    Command {
+        actor: Actor,
+        command: Command,
+        request_id: Option<u32>,
+        conn: Outbound,
+    },
+    Disconnected {
+        conn_id: u64,
+    },
+    Info {
+        reply: oneshot::Sender<PublicCafeInfo>,
+    },
+}
+
+/// A cheap handle to a café's owner task.
+#[derive(Clone, Debug)]
+pub struct CafeHandle {
+    tx: mpsc::Sender<Request>,
+}
+
+impl CafeHandle {
+    pub async fn send(&self, req: Request) -> Result<(), Gone> {
+        self.tx.send(req).await.map_err(|_| Gone)
+    }
+
+    /// For drop guards, which cannot wait: a full mailbox drops the notice, and the owner
+    /// finds the dead connection at its next send instead.
+    pub fn try_send(&self, req: Request) {
+        let _ = self.tx.try_send(req);
+    }
+
+    pub async fn info(&self) -> Result<PublicCafeInfo, Gone> {
+        let (reply, rx) = oneshot::channel();
+        self.send(Request::Info { reply }).await?;
+        rx.await.map_err(|_| Gone)
+    }
+}
+
+/// The café's task has stopped (server shutting down).
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("café is not available")]
+pub struct Gone;

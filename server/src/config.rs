@@ -1,0 +1,50 @@
+//! Server settings: command-line flags with environment fallbacks. Tests build the same
+//! struct with `Config::parse_from`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+#[derive(Debug, Clone, Parser)]
+#[command(
+    name = "flamingo",
+    version,
+    about = "Flamingo: run a World Café from a laptop"
+)]
+pub struct Config {
+    /// Address to listen on. The default listens on every interface, so that phones on the
+    /// same Wi-Fi can reach the facilitator's laptop.
+    #[arg(long, env = "FLAMINGO_BIND", default_value = "0.0.0.0:8080")]
+    pub bind: SocketAddr,
+
+    /// Directory for the SQLite database (created if missing).
+    #[arg(long, env = "FLAMINGO_DATA_DIR", default_value = "./flamingo-data")]
+    pub data_dir: PathBuf,
+
+    /// Extra origins (e.g. https://cafe.example.org) allowed to open websockets, besides the
+    /// server's own. Repeat the flag, or separate with commas in the variable.
+    #[arg(
+        long = "allowed-origin",
+        env = "FLAMINGO_ALLOWED_ORIGINS",
+        value_delimiter = ','
+    )]
+    pub allowed_origins: Vec<String>,
+
+    /// Websocket connections served at once; more are refused with 503.
+    #[arg(long, env = "FLAMINGO_MAX_CONNECTIONS", default_value_t = 20_000)]
+    pub max_connections: usize,
+
+    /// Log filter, in `tracing` syntax (e.g. `info`, `flamingo_server=debug`).
+    #[arg(long, env = "FLAMINGO_LOG", default_value = "info")]
+    pub log: String,
+}
+
+impl Config {
+    /// Defaults for a server on `data_dir`, as the CLI would give them.
+    pub fn with_data_dir(data_dir: impl Into<PathBuf>) -> Self {
+        let mut c = Self::parse_from(["flamingo"]);
+        c.data_dir = data_dir.into();
+        c
+    }
+}

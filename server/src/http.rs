@@ -1,0 +1,229 @@
+//! HTTP routes: the café API, health, the websocket upgrade and the web client's files.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use flamingo_protocol::limits::MAX_MESSAGE_BYTES;
+use flamingo_protocol::{CreateCafeRequest, ErrorBody, ErrorCode};
+use tokio::sync::Semaphore;
+use tokio_util::sync::CancellationToken;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::registry::Registry;
+use crate::session;
+
+/// The transport's own cap; anything between `MAX_MESSAGE_BYTES` and this gets a typed
+/// `tooLarge` error instead of a dropped connection.
+const TRANSPORT_MAX_BYTES: usize = 1024 * 1024;
+
+/// Scripts only from our own files, never inline: user text can never become code.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+#[derive(Clone)]
+pub struct AppState {
+    pub registry: Arc<Registry>,
+    pub allowed_origins: Arc<Vec<String>>,
+    pub connections: Arc<Semaphore>,
+    pub shutdown: CancellationToken,
+}
+
+#[derive(rust_embed::Embed)]
+#[folder = "../web-client/"]
+#[exclude = "node_modules/*"]
+struct WebClient;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/api/cafes", post(create_cafe))
+        .route("/api/cafes/{code}", get(cafe_info))
+        .route(
+            "/healthz",
+            get(|| async { Json(serde_json::json!({ "status": "ok" })) }),
+        )
+        .route("/ws", get(websocket))
+        .fallback(get(static_file))
+        .layer(DefaultBodyLimit::max(MAX_MESSAGE_BYTES))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .with_state(state)
+}
+
+pub fn error(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Response {
+    (
+        status,
+        Json(ErrorBody {
+            code,
+            message: message.into(),
+        }),
+    )
+        .into_response()
+}
+
+fn status_for(code: ErrorCode) -> StatusCode {
+    match code {
+        ErrorCode::BadMessage => StatusCode::BAD_REQUEST,
+        ErrorCode::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::InvalidInput => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::NotFound => StatusCode::NOT_FOUND,
+        ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::Forbidden | ErrorCode::BadCredentials | ErrorCode::NotAuthenticated => {
+            StatusCode::FORBIDDEN
+        }
+        _ => StatusCode::BAD_REQUEST,
+    }
+}
+
+async fn create_cafe(State(app): State<AppState>, body: Result<Bytes, BytesRejection>) -> Response {
+    let body = match body {
+        Ok(b) => b,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::TooLarge,
+                format!("the request body is larger than {MAX_MESSAGE_BYTES} bytes"),
+            );
+        }
+        Err(rejection) => {
+            return error(
+                rejection.status(),
+                ErrorCode::BadMessage,
+                rejection.body_text(),
+            );
+        }
+    };
+    let req: CreateCafeRequest = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::BadMessage,
+                format!("the body is not a valid café: {e}"),
+            );
+        }
+    };
+    match app.registry.create(&req).await {
+        Ok(created) => (StatusCode::CREATED, Json(created)).into_response(),
+        Err(e) => {
+            if e.code() == ErrorCode::Unavailable {
+                tracing::warn!(error = %e, "café creation failed");
+            }
+            let message = match e.code() {
+                ErrorCode::Unavailable => {
+                    "the server could not save the café; nothing was created. Try again shortly"
+                        .to_string()
+                }
+                _ => e.to_string(),
+            };
+            error(status_for(e.code()), e.code(), message)
+        }
+    }
+}
+
+async fn cafe_info(State(app): State<AppState>, Path(code): Path<String>) -> Response {
+    let not_found = || {
+        error(
+            StatusCode::NOT_FOUND,
+            ErrorCode::NotFound,
+            "no café with that code; check the code on the wall",
+        )
+    };
+    match app.registry.by_code(&code).await {
+        Ok(Some(cafe)) => match cafe.info().await {
+            Ok(info) => Json(info).into_response(),
+            Err(_) => error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Unavailable,
+                "the café is not available right now",
+            ),
+        },
+        Ok(None) => not_found(),
+        Err(e) => {
+            tracing::warn!(error = %e, "café lookup failed");
+            error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Unavailable,
+                "the server could not look up the café; try again shortly",
+            )
+        }
+    }
+}
+
+/// Browsers always send Origin on websocket upgrades; refusing foreign ones stops another
+/// site from driving a café with its visitors' connections. Clients without Origin (native
+/// apps, tests) are not browsers and carry their own credentials.
+fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return true;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    if allowed.iter().any(|a| a.trim_end_matches('/') == origin) {
+        return true;
+    }
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let origin_host = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"));
+    matches!((origin_host, host), (Some(o), Some(h)) if o.eq_ignore_ascii_case(h))
+}
+
+async fn websocket(
+    State(app): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    ws: WebSocketUpgrade,
+) -> Response {
+    if !origin_allowed(&headers, &app.allowed_origins) {
+        return error(
+            StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden,
+            "websocket connections from this origin are not allowed; see --allowed-origin",
+        );
+    }
+    let Ok(permit) = app.connections.clone().try_acquire_owned() else {
+        return error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unavailable,
+            "the server is at its connection limit; try again shortly",
+        );
+    };
+    ws.max_message_size(TRANSPORT_MAX_BYTES)
+        .max_frame_size(TRANSPORT_MAX_BYTES)
+        .on_upgrade(move |socket| async move {
+            session::run(socket, app, peer).await;
+            drop(permit);
+        })
+}
+
+async fn static_file(uri: Uri) -> Response {
+    let path = uri.path().trim_start_matches('/');
+    let path = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_owned()
+    };
+    match WebClient::get(&path) {
+        Some(file) => Response::builder()
+            .header(header::CONTENT_TYPE, file.metadata.mimetype())
+            .header(header::CACHE_CONTROL, "no-cache")
+            .body(Body::from(file.data))
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+        None => error(StatusCode::NOT_FOUND, ErrorCode::NotFound, "no such page"),
+    }
+}

@@ -1,0 +1,276 @@
+//! A websocket client that speaks the protocol types and keeps a mirror of what it saw.
+
+use std::time::Duration;
+
+use flamingo_protocol::{
+    Auth, CafeId, ClientMessage, Command, Cursor, ErrorCode, ParticipantId, Seq, ServerMessage, You,
+};
+use futures_util::{SinkExt, StreamExt};
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+use crate::mirror::Mirror;
+use crate::{TestServer, WAIT};
+
+type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClientError {
+    /// The server answered with a typed error.
+    Refused(ErrorCode, String),
+    /// The connection closed, with this close code if one came.
+    Closed(Option<u16>),
+    Timeout,
+}
+
+impl ClientError {
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            Self::Refused(c, _) => Some(*c),
+            _ => None,
+        }
+    }
+}
+
+pub struct TestClient {
+    ws: Ws,
+    next_request: u32,
+    pub mirror: Mirror,
+    pub you: Option<You>,
+    pub cafe_id: Option<CafeId>,
+    /// Everything received, in order.
+    pub log: Vec<ServerMessage>,
+    pub close_code: Option<u16>,
+}
+
+impl TestClient {
+    pub async fn connect(server: &TestServer) -> Self {
+        Self::connect_url(&server.ws_url()).await
+    }
+
+    pub async fn connect_url(url: &str) -> Self {
+        let (ws, _) = tokio_tungstenite::connect_async(url)
+            .await
+            .expect("websocket connect");
+        Self {
+            ws,
+            next_request: 1,
+            mirror: Mirror::default(),
+            you: None,
+            cafe_id: None,
+            log: Vec::new(),
+            close_code: None,
+        }
+    }
+
+    /// Connects and says hello; panics if refused.
+    pub async fn join(server: &TestServer, auth: Auth) -> Self {
+        let mut c = Self::connect(server).await;
+        c.hello(auth, None).await.expect("hello refused");
+        c
+    }
+
+    pub async fn facilitator(server: &TestServer, cafe_id: CafeId, key: &str) -> Self {
+        Self::join(
+            server,
+            Auth::Facilitator {
+                cafe_id,
+                facilitator_key: key.to_owned(),
+            },
+        )
+        .await
+    }
+
+    pub async fn participant(server: &TestServer, join_code: &str, name: &str) -> Self {
+        Self::join(
+            server,
+            Auth::Join {
+                join_code: join_code.to_owned(),
+                name: name.to_owned(),
+                organisation: None,
+                role: None,
+            },
+        )
+        .await
+    }
+
+    pub async fn wall(server: &TestServer, join_code: &str) -> Self {
+        Self::join(
+            server,
+            Auth::Wall {
+                join_code: join_code.to_owned(),
+            },
+        )
+        .await
+    }
+
+    /// The credentials to come back as the same participant.
+    pub fn resume_auth(&self) -> Auth {
+        let you = self.you.as_ref().expect("no welcome");
+        Auth::Participant {
+            cafe_id: self.cafe_id.expect("no welcome"),
+            participant_id: you.participant_id.expect("not a participant"),
+            resume_token: you.resume_token.clone().expect("no resume token"),
+        }
+    }
+
+    pub fn participant_id(&self) -> ParticipantId {
+        self.you
+            .as_ref()
+            .and_then(|y| y.participant_id)
+            .expect("not a participant")
+    }
+
+    pub fn cursor(&self) -> Option<Cursor> {
+        Some(Cursor {
+            epoch: self.mirror.epoch.clone()?,
+            seq: self.mirror.seq,
+        })
+    }
+
+    pub async fn send(&mut self, msg: &ClientMessage) {
+        let text = serde_json::to_string(msg).expect("encode");
+        self.send_raw(Message::Text(text.into())).await;
+    }
+
+    pub async fn send_raw(&mut self, msg: Message) {
+        self.ws.send(msg).await.expect("send");
+    }
+
+    /// The next protocol message, folded into the mirror.
+    pub async fn recv(&mut self) -> Result<ServerMessage, ClientError> {
+        self.recv_within(WAIT).await
+    }
+
+    pub async fn recv_within(&mut self, wait: Duration) -> Result<ServerMessage, ClientError> {
+        loop {
+            let next = tokio::time::timeout(wait, self.ws.next())
+                .await
+                .map_err(|_| ClientError::Timeout)?;
+            match next {
+                Some(Ok(Message::Text(t))) => {
+                    let msg: ServerMessage = serde_json::from_str(&t)
+                        .unwrap_or_else(|e| panic!("server sent an unknown message {t}: {e}"));
+                    self.mirror.fold(&msg);
+                    if let ServerMessage::Welcome { you, cafe_id, .. } = &msg {
+                        // The token comes only in the first welcome; keep it across resumes.
+                        let resume_token = you
+                            .resume_token
+                            .clone()
+                            .or_else(|| self.you.as_ref().and_then(|y| y.resume_token.clone()));
+                        self.you = Some(You {
+                            resume_token,
+                            ..you.clone()
+                        });
+                        self.cafe_id = Some(*cafe_id);
+                    }
+                    self.log.push(msg.clone());
+                    return Ok(msg);
+                }
+                Some(Ok(Message::Close(frame))) => {
+                    self.close_code = frame.map(|f| u16::from(f.code));
+                    return Err(ClientError::Closed(self.close_code));
+                }
+                Some(Ok(_)) => continue,
+                Some(Err(_)) | None => return Err(ClientError::Closed(self.close_code)),
+            }
+        }
+    }
+
+    /// Says hello and reads up to `synced`.
+    pub async fn hello(&mut self, auth: Auth, since: Option<Cursor>) -> Result<You, ClientError> {
+        let request_id = self.request_id();
+        self.send(&ClientMessage::Hello {
+            request_id: Some(request_id),
+            auth,
+            since,
+        })
+        .await;
+        loop {
+            match self.recv().await? {
+                ServerMessage::Error {
+                    request_id: Some(r),
+                    code,
+                    message,
+                } if r == request_id => return Err(ClientError::Refused(code, message)),
+                ServerMessage::Synced { .. } => break,
+                _ => {}
+            }
+        }
+        Ok(self.you.clone().expect("welcome before synced"))
+    }
+
+    fn request_id(&mut self) -> u32 {
+        let id = self.next_request;
+        self.next_request += 1;
+        id
+    }
+
+    /// Sends a command and waits for its answer; the updates before it are folded in.
+    pub async fn command(&mut self, command: Command) -> Result<Seq, ClientError> {
+        self.command_full(command).await.map(|(seq, _)| seq)
+    }
+
+    /// Like `command`, also returning the ack's `duplicate` flag.
+    pub async fn command_full(&mut self, command: Command) -> Result<(Seq, bool), ClientError> {
+        let request_id = self.request_id();
+        self.send(&ClientMessage::Command {
+            request_id: Some(request_id),
+            command,
+        })
+        .await;
+        loop {
+            match self.recv().await? {
+                ServerMessage::Ack {
+                    request_id: Some(r),
+                    seq,
+                    duplicate,
+                } if r == request_id => return Ok((seq, duplicate)),
+                ServerMessage::Error {
+                    request_id: Some(r),
+                    code,
+                    message,
+                } if r == request_id => return Err(ClientError::Refused(code, message)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads until `done` holds for this client, or panics after the wait.
+    pub async fn wait_until(&mut self, what: &str, done: impl Fn(&Self) -> bool) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while !done(self) {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            match self.recv_within(left).await {
+                Ok(_) => {}
+                Err(e) => panic!("waiting for {what}: {e:?}"),
+            }
+        }
+    }
+
+    /// Reads until the mirror has caught up with `seq`.
+    pub async fn wait_seq(&mut self, seq: Seq) {
+        self.wait_until(&format!("seq {seq}"), |c| c.mirror.seq >= seq)
+            .await
+    }
+
+    /// Reads whatever arrives within `quiet`, returning when the line has been silent that long.
+    pub async fn drain(&mut self, quiet: Duration) -> Vec<ServerMessage> {
+        let mut out = Vec::new();
+        while let Ok(m) = self.recv_within(quiet).await {
+            out.push(m);
+        }
+        out
+    }
+
+    /// Closes the socket without ceremony, as a phone losing the network would.
+    pub async fn drop_connection(self) -> Mirror {
+        drop(self.ws);
+        self.mirror
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.ws.close(None).await;
+    }
+}

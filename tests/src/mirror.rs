@@ -1,0 +1,269 @@
+//! A client's picture of the café, built only from what the server sent: a snapshot, then
+//! updates. Tests compare it with what the server says the café is.
+
+use flamingo_protocol::{
+    CafeView, ParticipantId, PhaseView, SeatingView, Seq, ServerMessage, TableSeats, Update,
+    view::BroadcastView,
+};
+
+#[derive(Debug, Clone, Default)]
+pub struct Mirror {
+    pub cafe: Option<CafeView>,
+    pub epoch: Option<String>,
+    /// The last position applied.
+    pub seq: Seq,
+    /// Every (seq, update) applied, in order, for exactly-once checks.
+    pub applied: Vec<(Seq, Update)>,
+    pub snapshots: usize,
+}
+
+impl Mirror {
+    pub fn cafe(&self) -> &CafeView {
+        self.cafe.as_ref().expect("no snapshot yet")
+    }
+
+    pub fn fold(&mut self, msg: &ServerMessage) {
+        match msg {
+            ServerMessage::Welcome { epoch, .. } => self.epoch = Some(epoch.clone()),
+            ServerMessage::Snapshot {
+                epoch, seq, cafe, ..
+            } => {
+                self.epoch = Some(epoch.clone());
+                self.seq = *seq;
+                self.cafe = Some(cafe.clone());
+                self.snapshots += 1;
+            }
+            ServerMessage::Event { seq, update, .. } => {
+                assert!(
+                    *seq >= self.seq,
+                    "event {seq} arrived after {}: the stream went backwards",
+                    self.seq
+                );
+                self.seq = *seq;
+                self.applied.push((*seq, update.clone()));
+                if let Some(cafe) = self.cafe.as_mut() {
+                    apply(cafe, update, msg);
+                }
+            }
+            ServerMessage::Synced { seq, .. } => self.seq = self.seq.max(*seq),
+            ServerMessage::Presence {
+                participant_id,
+                connected,
+            } => {
+                if let Some(cafe) = self.cafe.as_mut() {
+                    cafe.connected.retain(|p| p != participant_id);
+                    if *connected {
+                        cafe.connected.push(*participant_id);
+                    }
+                }
+            }
+            ServerMessage::Ack { .. }
+            | ServerMessage::Error { .. }
+            | ServerMessage::Pong { .. } => {}
+        }
+    }
+
+    /// The table `p` sits at in `round`, as this client knows it.
+    pub fn table_of(&self, round: u32, p: ParticipantId) -> Option<&TableSeats> {
+        self.cafe
+            .as_ref()?
+            .seating
+            .iter()
+            .find(|s| s.round == round)?
+            .tables
+            .iter()
+            .find(|t| t.members.contains(&p))
+    }
+}
+
+fn seating_mut(cafe: &mut CafeView, round: u32) -> &mut SeatingView {
+    let planned = match cafe.phase {
+        PhaseView::Running { round: r, .. } | PhaseView::Paused { round: r, .. } => round > r,
+        PhaseView::BetweenRounds { last_round } => round > last_round,
+        PhaseView::Lobby => true,
+        _ => false,
+    };
+    if let Some(i) = cafe.seating.iter().position(|s| s.round == round) {
+        return &mut cafe.seating[i];
+    }
+    cafe.seating.push(SeatingView {
+        round,
+        planned,
+        tables: Vec::new(),
+    });
+    cafe.seating.sort_by_key(|s| s.round);
+    let i = cafe
+        .seating
+        .iter()
+        .position(|s| s.round == round)
+        .unwrap_or_default();
+    &mut cafe.seating[i]
+}
+
+fn unseat(seating: &mut SeatingView, p: ParticipantId) {
+    for t in &mut seating.tables {
+        t.members.retain(|m| *m != p);
+        if t.host == Some(p) {
+            t.host = None;
+        }
+    }
+    seating.tables.retain(|t| !t.members.is_empty());
+}
+
+fn apply(cafe: &mut CafeView, update: &Update, msg: &ServerMessage) {
+    let at = match msg {
+        ServerMessage::Event { at, .. } => *at,
+        _ => 0,
+    };
+    match update {
+        Update::ParticipantJoined { participant } => {
+            if !cafe
+                .participants
+                .iter()
+                .any(|p| p.participant_id == participant.participant_id)
+            {
+                cafe.participants.push(participant.clone());
+            }
+        }
+        Update::ParticipantLeft { participant_id, .. } => {
+            for p in &mut cafe.participants {
+                if p.participant_id == *participant_id {
+                    p.present = false;
+                }
+            }
+            // A departure changes the running round and the plan, never a finished round.
+            let running = match cafe.phase {
+                PhaseView::Running { round, .. } | PhaseView::Paused { round, .. } => Some(round),
+                _ => None,
+            };
+            for s in &mut cafe.seating {
+                if s.planned || Some(s.round) == running {
+                    unseat(s, *participant_id);
+                }
+            }
+        }
+        Update::SeatingPlanned { round, tables } => {
+            seating_mut(cafe, *round).tables = tables.clone();
+        }
+        Update::ParticipantSeated {
+            round,
+            participant_id,
+            table,
+            ..
+        } => {
+            let s = seating_mut(cafe, *round);
+            unseat(s, *participant_id);
+            match s.tables.iter_mut().find(|t| t.table == *table) {
+                Some(t) => t.members.push(*participant_id),
+                None => {
+                    s.tables.push(TableSeats {
+                        table: *table,
+                        host: None,
+                        members: vec![*participant_id],
+                    });
+                    s.tables.sort_by_key(|t| t.table);
+                }
+            }
+        }
+        Update::HostChanged {
+            round,
+            table,
+            participant_id,
+        } => {
+            let s = seating_mut(cafe, *round);
+            if let Some(t) = s.tables.iter_mut().find(|t| t.table == *table) {
+                t.host = Some(*participant_id);
+            }
+        }
+        Update::TableChanged {
+            round,
+            planned,
+            table,
+            people,
+        } => {
+            let s = seating_mut(cafe, *round);
+            s.planned = *planned;
+            s.tables = table.iter().cloned().collect();
+            for person in people {
+                match cafe
+                    .participants
+                    .iter_mut()
+                    .find(|p| p.participant_id == person.participant_id)
+                {
+                    Some(p) => *p = person.clone(),
+                    None => cafe.participants.push(person.clone()),
+                }
+            }
+        }
+        Update::RoundStarted { round, ends_at } => {
+            cafe.phase = PhaseView::Running {
+                round: *round,
+                ends_at: *ends_at,
+            };
+            for s in &mut cafe.seating {
+                if s.round == *round {
+                    s.planned = false;
+                }
+            }
+        }
+        Update::RoundPaused {
+            round,
+            remaining_ms,
+        } => {
+            cafe.phase = PhaseView::Paused {
+                round: *round,
+                remaining_ms: *remaining_ms,
+            }
+        }
+        Update::RoundResumed { round, ends_at } => {
+            cafe.phase = PhaseView::Running {
+                round: *round,
+                ends_at: *ends_at,
+            }
+        }
+        Update::RoundTimeChanged {
+            ends_at,
+            remaining_ms,
+            ..
+        } => match (&mut cafe.phase, ends_at, remaining_ms) {
+            (PhaseView::Running { ends_at: e, .. }, Some(n), _) => *e = *n,
+            (
+                PhaseView::Paused {
+                    remaining_ms: m, ..
+                },
+                _,
+                Some(n),
+            ) => *m = *n,
+            _ => {}
+        },
+        Update::RoundEnded { round, .. } => {
+            cafe.phase = PhaseView::BetweenRounds { last_round: *round }
+        }
+        Update::Broadcast { text } => {
+            cafe.last_broadcast = Some(BroadcastView {
+                text: text.clone(),
+                at,
+            })
+        }
+        Update::NotePosted { note } => {
+            if !cafe.notes.iter().any(|n| n.note_id == note.note_id) {
+                cafe.notes.push(note.clone());
+            }
+        }
+        Update::NoteEdited {
+            note_id,
+            text,
+            edited_at,
+        } => {
+            for n in &mut cafe.notes {
+                if n.note_id == *note_id {
+                    n.text = text.clone();
+                    n.edited_at = Some(*edited_at);
+                }
+            }
+        }
+        Update::NoteDeleted { note_id } => cafe.notes.retain(|n| n.note_id != *note_id),
+        Update::HarvestOpened => cafe.phase = PhaseView::Harvest,
+        Update::CafeClosed => cafe.phase = PhaseView::Closed,
+    }
+}

@@ -19,7 +19,7 @@ pub enum CloseCode {
     AuthFailed = 4500,
     /// The facilitator removed this participant, or the participant left.
     Removed = 4501,
-    /// The client broke the protocol (binary or oversized frames, repeated garbage).
+    /// The client broke the protocol: more than 20 malformed messages, or a frame over 1 MiB.
     ProtocolViolation = 4502,
 }
 

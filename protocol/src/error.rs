@@ -16,10 +16,10 @@ pub enum ErrorCode {
     /// A field is out of its allowed range or length.
     #[error("invalid input")]
     InvalidInput,
-    /// A command arrived before a successful `hello`, or a second `hello` on one connection.
+    /// A command arrived before a successful `hello`.
     #[error("say hello first")]
     NotAuthenticated,
-    /// Unknown café, wrong key, wrong join code or stale resume token.
+    /// Unknown café, wrong key, wrong join code or a resume token that does not match.
     #[error("credentials refused")]
     BadCredentials,
     /// The sender's role may not do this.

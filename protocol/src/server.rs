@@ -102,6 +102,9 @@ pub enum ServerMessage {
         participant_id: ParticipantId,
         connected: bool,
     },
+    /// Everyone connected right now (facilitator and wall only), after a replay: presence is
+    /// not in the log, so a resumed client gets the whole list instead.
+    PresenceList { connected: Vec<ParticipantId> },
     Pong {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[ts(optional)]

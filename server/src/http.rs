@@ -84,6 +84,7 @@ fn status_for(code: ErrorCode) -> StatusCode {
         ErrorCode::Forbidden | ErrorCode::BadCredentials | ErrorCode::NotAuthenticated => {
             StatusCode::FORBIDDEN
         }
+        ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         _ => StatusCode::BAD_REQUEST,
     }
 }

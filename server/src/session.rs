@@ -29,9 +29,10 @@ const MAX_FAILED_HELLOS: u32 = 5;
 const MAX_BAD_MESSAGES: u32 = 20;
 /// Rate-limited messages tolerated before the connection is closed.
 const MAX_LIMITED_MESSAGES: u32 = 200;
-const PING_EVERY: Duration = Duration::from_secs(20);
-/// A connection silent this long is dead (pongs count): noticed within a minute.
-const DEAD_AFTER: Duration = Duration::from_secs(50);
+const PING_EVERY: Duration = Duration::from_secs(15);
+/// A connection silent this long is dead (pongs count). Checked at each ping, so a dead
+/// connection is noticed within 40 to 55 seconds.
+const DEAD_AFTER: Duration = Duration::from_secs(40);
 /// A frame the client does not take within this time means the client is stuck.
 const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Sustained messages per second per connection, and the burst allowed above it.

@@ -3,11 +3,13 @@
 use std::time::Duration;
 
 use flamingo_protocol::{
-    Auth, CafeId, ClientMessage, Command, Cursor, ErrorCode, ParticipantId, Seq, ServerMessage, You,
+    Auth, CafeId, ClientMessage, Command, Cursor, ErrorCode, Millis, ParticipantId, Seq,
+    ServerMessage, You,
 };
 use futures_util::{SinkExt, StreamExt};
 use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use crate::mirror::Mirror;
@@ -53,6 +55,27 @@ impl TestClient {
         let (ws, _) = tokio_tungstenite::connect_async(url)
             .await
             .expect("websocket connect");
+        Self::from_ws(ws)
+    }
+
+    /// Connects over a socket whose receive buffer is `recv_buffer` bytes, so that a client
+    /// that stops reading makes the server's queue fill after little data (the kernel would
+    /// otherwise absorb megabytes).
+    pub async fn connect_small_buffer(server: &TestServer, recv_buffer: u32) -> Self {
+        let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+        socket.set_recv_buffer_size(recv_buffer).expect("SO_RCVBUF");
+        let stream = socket.connect(server.addr).await.expect("tcp connect");
+        let request = server
+            .ws_url()
+            .into_client_request()
+            .expect("websocket request");
+        let (ws, _) = tokio_tungstenite::client_async(request, MaybeTlsStream::Plain(stream))
+            .await
+            .expect("websocket handshake");
+        Self::from_ws(ws)
+    }
+
+    fn from_ws(ws: Ws) -> Self {
         Self {
             ws,
             next_request: 1,
@@ -62,6 +85,14 @@ impl TestClient {
             log: Vec::new(),
             close_code: None,
         }
+    }
+
+    /// A new connection that continues from `mirror` (what an earlier connection of the same
+    /// client had applied), as an app that kept its state across a reconnect would.
+    pub async fn reconnect_with(server: &TestServer, mirror: Mirror) -> Self {
+        let mut c = Self::connect(server).await;
+        c.mirror = mirror;
+        c
     }
 
     /// Connects and says hello; panics if refused.
@@ -138,6 +169,69 @@ impl TestClient {
         self.ws.send(msg).await.expect("send");
     }
 
+    /// Sends `text` as one text frame, whatever it is.
+    pub async fn send_text(&mut self, text: impl Into<String>) {
+        self.send_raw(Message::Text(text.into().into())).await;
+    }
+
+    /// Sends a command without waiting for its answer; returns its request id.
+    pub async fn send_command(&mut self, command: Command) -> u32 {
+        let request_id = self.request_id();
+        self.send(&ClientMessage::Command {
+            request_id: Some(request_id),
+            command,
+        })
+        .await;
+        request_id
+    }
+
+    /// Sends an app-level ping and reads up to its pong, folding what came before. Since a
+    /// connection's frames arrive in order, this is also a barrier: everything the server
+    /// queued for this connection before it read the ping has been applied.
+    pub async fn ping(&mut self) -> Result<Millis, ClientError> {
+        let request_id = self.request_id();
+        self.send(&ClientMessage::Ping {
+            request_id: Some(request_id),
+        })
+        .await;
+        loop {
+            if let ServerMessage::Pong {
+                request_id: Some(r),
+                server_time,
+            } = self.recv().await?
+                && r == request_id
+            {
+                return Ok(server_time);
+            }
+        }
+    }
+
+    /// Reads up to the next `error`, returning its request id and code.
+    pub async fn next_error(&mut self) -> Result<(Option<u32>, ErrorCode), ClientError> {
+        loop {
+            if let ServerMessage::Error {
+                request_id, code, ..
+            } = self.recv().await?
+            {
+                return Ok((request_id, code));
+            }
+        }
+    }
+
+    /// Reads until the server closes the connection and returns the close code; panics if
+    /// it stays open for the whole wait.
+    pub async fn wait_closed(&mut self) -> Option<u16> {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            match self.recv_within(left).await {
+                Ok(_) => {}
+                Err(ClientError::Closed(code)) => return code,
+                Err(e) => panic!("waiting for the connection to close: {e:?}"),
+            }
+        }
+    }
+
     /// The next protocol message, folded into the mirror.
     pub async fn recv(&mut self) -> Result<ServerMessage, ClientError> {
         self.recv_within(WAIT).await
@@ -201,7 +295,7 @@ impl TestClient {
         Ok(self.you.clone().expect("welcome before synced"))
     }
 
-    fn request_id(&mut self) -> u32 {
+    pub fn request_id(&mut self) -> u32 {
         let id = self.next_request;
         self.next_request += 1;
         id

@@ -57,10 +57,38 @@ impl Mirror {
                     }
                 }
             }
+            ServerMessage::PresenceList { connected } => {
+                if let Some(cafe) = self.cafe.as_mut() {
+                    cafe.connected = connected.clone();
+                }
+            }
             ServerMessage::Ack { .. }
             | ServerMessage::Error { .. }
             | ServerMessage::Pong { .. } => {}
         }
+    }
+
+    /// The tables of `round`, as this client knows them (empty when it knows none).
+    pub fn tables(&self, round: u32) -> &[TableSeats] {
+        self.cafe
+            .as_ref()
+            .and_then(|c| c.seating.iter().find(|s| s.round == round))
+            .map_or(&[], |s| s.tables.as_slice())
+    }
+
+    /// The updates applied after `seq`, in order.
+    pub fn applied_after(&self, seq: Seq) -> Vec<(Seq, Update)> {
+        self.applied
+            .iter()
+            .filter(|(s, _)| *s > seq)
+            .cloned()
+            .collect()
+    }
+
+    /// The café with `connected` sorted, for comparing two views of it (presence arrives in
+    /// connection order, a snapshot lists it in join order).
+    pub fn comparable(&self) -> CafeView {
+        comparable(self.cafe())
     }
 
     /// The table `p` sits at in `round`, as this client knows it.
@@ -74,6 +102,13 @@ impl Mirror {
             .iter()
             .find(|t| t.members.contains(&p))
     }
+}
+
+/// `cafe` with `connected` sorted.
+pub fn comparable(cafe: &CafeView) -> CafeView {
+    let mut c = cafe.clone();
+    c.connected.sort();
+    c
 }
 
 fn seating_mut(cafe: &mut CafeView, round: u32) -> &mut SeatingView {

@@ -121,6 +121,16 @@ impl TestServer {
         }
     }
 
+    /// The ids of the open cafés in the data directory, read from storage directly (the
+    /// HTTP API has no list of cafés).
+    pub async fn stored_cafes(&self) -> Vec<flamingo_protocol::CafeId> {
+        use flamingo_server::storage::{SqliteStorage, Storage};
+        let storage = SqliteStorage::open(&self.data_dir).expect("open storage");
+        let mut ids = storage.open_cafes().await.expect("list cafés");
+        ids.sort();
+        ids
+    }
+
     pub async fn create_cafe(&self, req: &CreateCafeRequest) -> CreateCafeResponse {
         self.try_create_cafe(req)
             .await

@@ -43,7 +43,7 @@ at: number, serverTime: number, update: Update, } | { "type": "synced", seq: num
 /**
  * True when the command changed nothing because it was already done (a resent note).
  */
-duplicate: boolean, } | { "type": "error", requestId?: number, code: ErrorCode, message: string, } | { "type": "presence", participantId: string, connected: boolean, } | { "type": "pong", requestId?: number, serverTime: number, };
+duplicate: boolean, } | { "type": "error", requestId?: number, code: ErrorCode, message: string, } | { "type": "presence", participantId: string, connected: boolean, } | { "type": "presenceList", connected: Array<string>, } | { "type": "pong", requestId?: number, serverTime: number, };
 
 /**
  * A change to the café, as one client sees it.

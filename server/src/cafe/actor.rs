@@ -90,13 +90,14 @@ impl Owner {
             tokio::select! {
                 biased;
                 _ = shutdown.cancelled() => break,
+                // Before the mailbox, so that a busy café still ends its round on time.
+                _ = tokio::time::sleep(wake.unwrap_or_default()), if wake.is_some() => {
+                    self.on_deadline().await;
+                }
                 req = rx.recv() => match req {
                     Some(req) => self.handle(req).await,
                     None => break,
                 },
-                _ = tokio::time::sleep(wake.unwrap_or_default()), if wake.is_some() => {
-                    self.on_deadline().await;
-                }
             }
         }
         for conn in self.conns.values() {
@@ -352,6 +353,8 @@ impl Owner {
                 }
             }
         };
+        // A brand-new participant has no history to resume.
+        let since = since.filter(|_| resume_token.is_none());
         let (role, participant_id) = match session.actor {
             Actor::Facilitator => (Role::Facilitator, None),
             Actor::Wall => (Role::Wall, None),
@@ -381,6 +384,11 @@ impl Owner {
                         at,
                         server_time: now,
                         update,
+                    });
+                }
+                if session.viewer == Viewer::Staff {
+                    conn.send_msg(&ServerMessage::PresenceList {
+                        connected: self.connected(),
                     });
                 }
             }

@@ -484,11 +484,7 @@ fn departure(cafe: &Cafe, p: ParticipantId, removed: bool) -> Vec<Event> {
         participant_id: p,
         removed,
     }];
-    let running = match cafe.phase {
-        Phase::Running { round, .. } | Phase::Paused { round, .. } => cafe.seating(round),
-        _ => None,
-    };
-    for seating in running.into_iter().chain(cafe.plan.as_ref()) {
+    for seating in cafe.open_seatings() {
         if let Some(table) = seating.table_of(p).filter(|_| seating.is_host(p))
             && let Some(e) = replacement_host(cafe, seating, table, p)
         {
@@ -556,8 +552,8 @@ fn post_note(
     }])
 }
 
-/// The note, if `actor` may edit or delete it: its author, the host of its table (then or
-/// now), or the facilitator.
+/// The note, if `actor` may edit or delete it: its author, the host of its table then, the
+/// host of that table now (running or just finished round, or the plan), or the facilitator.
 fn moderated_note(cafe: &Cafe, actor: Actor, note_id: NoteId) -> Result<&Note, EngineError> {
     let note = cafe
         .note(note_id)
@@ -574,7 +570,7 @@ fn moderated_note(cafe: &Cafe, actor: Actor, note_id: NoteId) -> Result<&Note, E
         Actor::Participant(p) => {
             p == note.author
                 || hosts_table(p, cafe.seating(note.round))
-                || hosts_table(p, cafe.active_seating())
+                || cafe.live_seatings().any(|s| hosts_table(p, Some(s)))
         }
         Actor::Wall => false,
     };

@@ -249,6 +249,25 @@ impl Cafe {
         }
     }
 
+    /// The seatings that can still change: the running round's and the plan.
+    pub fn open_seatings(&self) -> impl Iterator<Item = &Seating> {
+        let running = match self.phase {
+            Phase::Running { round, .. } | Phase::Paused { round, .. } => self.seating(round),
+            _ => None,
+        };
+        running.into_iter().chain(self.plan.as_ref())
+    }
+
+    /// The seatings a phone shows: the running (or just finished) round's and the plan.
+    pub fn live_seatings(&self) -> impl Iterator<Item = &Seating> {
+        let current = match self.phase {
+            Phase::Running { round, .. } | Phase::Paused { round, .. } => self.seating(round),
+            Phase::BetweenRounds { last_round } => self.seating(last_round),
+            _ => None,
+        };
+        current.into_iter().chain(self.plan.as_ref())
+    }
+
     /// The seating a facilitator's move or host change acts on: the running round's, or the
     /// plan between rounds.
     pub fn active_seating(&self) -> Option<&Seating> {

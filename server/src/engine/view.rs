@@ -12,7 +12,7 @@ use flamingo_protocol::{
 };
 
 use super::event::Event;
-use super::state::{Cafe, Note, Phase, Seating};
+use super::state::{Cafe, Note, Seating};
 
 /// Whose eyes a view is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,16 +80,6 @@ pub fn note_view(cafe: &Cafe, n: &Note) -> NoteView {
     }
 }
 
-/// The seatings a phone cares about: the running (or last) round's and the plan.
-fn live_seatings(cafe: &Cafe) -> impl Iterator<Item = &Seating> {
-    let current = match cafe.phase {
-        Phase::Running { round, .. } | Phase::Paused { round, .. } => cafe.seating(round),
-        Phase::BetweenRounds { last_round } => cafe.seating(last_round),
-        _ => None,
-    };
-    current.into_iter().chain(cafe.plan.as_ref())
-}
-
 fn seating_view(cafe: &Cafe, s: &Seating, only: Option<TableNo>) -> SeatingView {
     SeatingView {
         round: s.round,
@@ -107,7 +97,9 @@ fn seating_view(cafe: &Cafe, s: &Seating, only: Option<TableNo>) -> SeatingView 
 fn phone_sees(cafe: &Cafe, p: ParticipantId, n: &Note) -> bool {
     cafe.seating(n.round)
         .is_some_and(|s| s.table_of(p) == Some(n.table))
-        || live_seatings(cafe).any(|s| s.table(n.table).is_some_and(|t| t.host == Some(p)))
+        || cafe
+            .live_seatings()
+            .any(|s| s.table(n.table).is_some_and(|t| t.host == Some(p)))
 }
 
 /// Everyone who sees a note on their phone.
@@ -117,7 +109,7 @@ fn note_audience(cafe: &Cafe, n: &Note) -> BTreeSet<ParticipantId> {
         .and_then(|s| s.table(n.table))
         .map(|t| t.members.iter().copied().collect())
         .unwrap_or_default();
-    for s in live_seatings(cafe) {
+    for s in cafe.live_seatings() {
         if let Some(h) = s.table(n.table).and_then(|t| t.host) {
             out.insert(h);
         }
@@ -147,7 +139,7 @@ pub fn snapshot(cafe: &Cafe, viewer: Viewer, connected: &[ParticipantId]) -> Caf
         Viewer::Phone(me) => {
             let mut people = BTreeSet::from([me]);
             let mut seating = Vec::new();
-            for s in live_seatings(cafe) {
+            for s in cafe.live_seatings() {
                 if let Some(t) = s.table_of(me) {
                     let view = seating_view(cafe, s, Some(t));
                     for table in &view.tables {
@@ -197,7 +189,8 @@ pub fn snapshot(cafe: &Cafe, viewer: Viewer, connected: &[ParticipantId]) -> Caf
 /// the person off the table, so afterwards nobody knows where they sat).
 pub fn touched_before(cafe: &Cafe, event: &Event) -> Vec<(RoundNo, TableNo)> {
     match event {
-        Event::ParticipantLeft { participant_id, .. } => live_seatings(cafe)
+        Event::ParticipantLeft { participant_id, .. } => cafe
+            .open_seatings()
             .filter_map(|s| Some((s.round, s.table_of(*participant_id)?)))
             .collect(),
         _ => Vec::new(),
@@ -238,6 +231,24 @@ fn tables_to_members(
     }
 }
 
+/// The notes a new host of `table` gets to brief newcomers: that table's notes from rounds in
+/// which the host sat elsewhere (the others they saw already).
+fn recap(cafe: &Cafe, host: ParticipantId, table: TableNo, out: &mut Vec<(ParticipantId, Update)>) {
+    for n in cafe.notes.iter().filter(|n| n.table == table && !n.deleted) {
+        let sat_there = cafe
+            .seating(n.round)
+            .is_some_and(|s| s.table_of(host) == Some(table));
+        if !sat_there {
+            out.push((
+                host,
+                Update::NotePosted {
+                    note: note_view(cafe, n),
+                },
+            ));
+        }
+    }
+}
+
 /// The updates an event sends, computed on the café after the event was applied.
 pub fn fanout(cafe: &Cafe, event: &Event, touched: &[(RoundNo, TableNo)]) -> Fanout {
     let mut f = Fanout::default();
@@ -265,6 +276,13 @@ pub fn fanout(cafe: &Cafe, event: &Event, touched: &[(RoundNo, TableNo)]) -> Fan
                 tables: tables.clone(),
             });
             tables_to_members(cafe, *round, tables.iter().map(|t| t.table), &mut f.phones);
+            if !cafe.notes.is_empty() {
+                for t in tables {
+                    if let Some(h) = t.host {
+                        recap(cafe, h, t.table, &mut f.phones);
+                    }
+                }
+            }
         }
         Event::ParticipantSeated {
             round,
@@ -295,6 +313,7 @@ pub fn fanout(cafe: &Cafe, event: &Event, touched: &[(RoundNo, TableNo)]) -> Fan
                 participant_id: *participant_id,
             });
             tables_to_members(cafe, *round, [*table], &mut f.phones);
+            recap(cafe, *participant_id, *table, &mut f.phones);
         }
         Event::RoundStarted { round, ends_at } => {
             f.everyone = Some(Update::RoundStarted {

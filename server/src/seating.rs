@@ -174,7 +174,11 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
                 let mut cost = 0;
                 for m in members {
                     let times = u64::from(met.get(p, *m));
-                    cost += MEET_WEIGHT * (2 * times + 1);
+                    // The growth of times² is 2·times + 1, but the "+ 1" is the same for every
+                    // complete plan (the number of pairs is fixed by the table sizes), so it
+                    // only made fuller tables look dearer and drowned the organisation and role
+                    // penalties; capacities keep the tables balanced.
+                    cost += MEET_WEIGHT * 2 * times;
                     let other = by_id.get(m);
                     if same(person.organisation, other.and_then(|o| o.organisation)) {
                         cost += ORGANISATION_WEIGHT;
@@ -282,6 +286,31 @@ pub enum Placement {
 
 fn first_free_table(seating: &Seating) -> TableNo {
     (1..).find(|t| seating.table(*t).is_none()).unwrap_or(1)
+}
+
+/// Whether every table of `plan` is hosted by someone who sat at it in `previous`, wherever
+/// someone who did is still present and not pinned by the facilitator (whose choice wins).
+/// Arrivals and departures during the break can break this in a plan that is still balanced.
+pub fn hosts_stay(
+    plan: &Seating,
+    previous: Option<&Seating>,
+    present: &HashSet<ParticipantId>,
+    pins: &Pins,
+) -> bool {
+    let Some(previous) = previous else {
+        return true;
+    };
+    plan.tables().all(|t| {
+        let Some(was) = previous.table(t.table) else {
+            return true;
+        };
+        let pinned_host = t.host.is_some_and(|h| pins.hosts.get(&t.table) == Some(&h));
+        let could_stay = was
+            .members
+            .iter()
+            .any(|m| present.contains(m) && !pins.seats.contains_key(m));
+        pinned_host || !could_stay || t.host.is_some_and(|h| was.members.contains(&h))
+    })
 }
 
 /// Whether a seating keeps the hard rules for the people present: everyone seated once, sizes

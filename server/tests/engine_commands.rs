@@ -1470,6 +1470,27 @@ fn the_host_of_a_table_in_a_later_round_may_tidy_its_earlier_notes() {
     }
 }
 
+#[test]
+fn the_host_of_a_table_then_may_still_tidy_its_notes_later() {
+    let (mut c, _) = running(12);
+    let host1 = c.host_of(1, 1).unwrap();
+    let author = *c.members(1, 1).iter().find(|m| **m != host1).unwrap();
+    let note = c.post_ok(author, "round one idea");
+    c.end();
+    c.start();
+    assert_ne!(c.host_of(2, 1), Some(host1), "hosting rotated");
+    c.as_p(
+        host1,
+        Command::EditNote {
+            note_id: note,
+            text: "tidied by the round 1 host".into(),
+        },
+    )
+    .expect("the host of the note's table in the note's round");
+    c.as_p(host1, Command::DeleteNote { note_id: note })
+        .expect("and may delete it");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Moves, hosts and pins
 // ---------------------------------------------------------------------------------------------
@@ -1887,6 +1908,100 @@ fn a_planned_host_who_leaves_is_replaced_by_someone_who_sat_at_that_table() {
         Some(1),
         "the new host sat at table 1 in round 1 (as {stayer} did)"
     );
+}
+
+/// Whether every table of `round` is hosted by someone who sat at it in the round before,
+/// wherever someone who did is still here.
+fn hosts_stayed(c: &TestCafe, round: u32) -> Result<(), String> {
+    let present = present(&c.cafe);
+    for t in c.seating(round).tables() {
+        let Some(was) = c.seating(round - 1).table(t.table) else {
+            continue;
+        };
+        if was.members.iter().any(|m| present.contains(m))
+            && !t.host.is_some_and(|h| was.members.contains(&h))
+        {
+            return Err(format!(
+                "round {round} table {}: host {:?} never sat there; {:?} did",
+                t.table, t.host, was.members
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_planned_host_who_leaves_in_the_break_is_still_replaced_by_a_stayer_when_the_round_starts() {
+    // Regression: the plan stayed balanced (4, 3, 4 for 11 people), so it was started as it
+    // was, with table 2 hosted by a traveller who had never sat there.
+    let (mut c, _) = running(12);
+    c.end();
+    let host = c.plan().table(2).unwrap().host.unwrap();
+    c.as_p(host, Command::Leave).unwrap();
+    c.start();
+    hosts_stayed(&c, 2).unwrap();
+    assert!(within_one(&sizes(c.seating(2))));
+}
+
+#[test]
+fn a_new_table_opened_in_the_plan_is_still_hosted_by_a_stayer_when_the_round_starts() {
+    // Regression: round 1 had four tables; someone left during it, so round 2 was planned with
+    // three full tables of 3. Two arrivals in the break opened table 4 (3, 3, 3, 2 is
+    // balanced), hosted by a newcomer, although someone from round 1's table 4 was there.
+    let mut c = TestCafe::new(3, None, 3, 20);
+    c.join_n(10);
+    c.start();
+    assert_eq!(sizes(c.seating(1)), vec![3, 3, 2, 2]);
+    let leaver = *c
+        .members(1, 4)
+        .iter()
+        .find(|m| Some(**m) != c.host_of(1, 4))
+        .unwrap();
+    c.as_p(leaver, Command::Leave).unwrap();
+    c.end();
+    assert_eq!(sizes(c.plan()), vec![3, 3, 3]);
+    let first = c.join("Late 1");
+    c.join("Late 2");
+    assert_eq!(sizes(c.plan()), vec![3, 3, 3, 2]);
+    assert_eq!(c.plan().table(4).unwrap().host, Some(first));
+    c.start();
+    hosts_stayed(&c, 2).unwrap();
+    assert!(within_one(&sizes(c.seating(2))));
+}
+
+#[test]
+fn an_untouched_plan_starts_as_planned() {
+    // The hosts-stay check at start must not re-plan a plan that nobody changed.
+    let (mut c, _) = running(14);
+    c.end();
+    let plan = c.plan().to_vec();
+    let events = c.start();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(c.seating(2).to_vec(), plan);
+    hosts_stayed(&c, 2).unwrap();
+}
+
+#[test]
+fn a_host_the_facilitator_chose_is_kept_at_start() {
+    // A pinned host who never sat at the table is the facilitator's word: no re-plan.
+    let (mut c, _) = running(12);
+    c.end();
+    let outsider = *c
+        .plan()
+        .table(2)
+        .unwrap()
+        .members
+        .iter()
+        .find(|m| c.table_of(1, **m) != Some(2))
+        .unwrap();
+    c.fac_ok(Command::SetHost {
+        participant_id: outsider,
+    });
+    let plan = c.plan().to_vec();
+    let events = c.start();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(c.seating(2).to_vec(), plan);
+    assert_eq!(c.host_of(2, 2), Some(outsider));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ use common::{pid, sizes, within_one};
 use flamingo_protocol::{ParticipantId, TableSeats};
 use flamingo_server::engine::state::{Pins, Seating};
 use flamingo_server::seating::{
-    Encounters, Person, Placement, PlanRequest, choose_host, hosted_counts, is_balanced,
-    place_late_arrival, plan_round, table_count,
+    Encounters, Person, Placement, PlanRequest, choose_host, hosted_counts, hosts_stay,
+    is_balanced, place_late_arrival, plan_round, table_count,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -270,12 +270,12 @@ fn hosts_stay_and_hosting_rotates() {
                     after.round,
                     t.table
                 );
-                if prev.members.len() > 1 {
+                // In round 2 nobody has hosted but round 1's hosts: the host never stays on.
+                if after.round == 2 && prev.members.len() > 1 {
                     assert_ne!(
                         Some(host),
                         prev.host,
-                        "n={n} round {} table {}: the same host twice in a row",
-                        after.round,
+                        "n={n} table {}: the same host twice in a row",
                         t.table
                     );
                 }
@@ -331,38 +331,34 @@ fn organisations_are_spread_across_tables() {
 }
 
 #[test]
-fn organisation_match_ignores_case_and_blank() {
-    // "nhs" and "NHS" are one organisation; two people without one are not.
-    let people: Vec<Person> = vec![
-        Person {
-            id: pid(1),
-            organisation: Some("NHS"),
-            role: None,
-        },
-        Person {
-            id: pid(2),
-            organisation: Some("nhs"),
-            role: None,
-        },
-        Person {
-            id: pid(3),
-            organisation: None,
-            role: None,
-        },
-        Person {
-            id: pid(4),
-            organisation: None,
-            role: None,
-        },
+fn organisation_names_match_without_regard_to_case() {
+    // The same four organisations as above, each spelled four ways. Were case significant,
+    // these would be 16 organisations and nothing would keep "NHS" and "nhs" apart.
+    const SPELLINGS: [[&str; 4]; 4] = [
+        ["NHS", "nhs", "Nhs", "nHS"],
+        ["Council", "COUNCIL", "council", "CoUnCiL"],
+        ["Police", "police", "POLICE", "PoLiCe"],
+        ["College", "college", "COLLEGE", "cOLLEGE"],
     ];
-    for seed in 0..50 {
-        let tables = plan(&people, &[], 3, None, seed);
-        assert_eq!(tables.len(), 2);
+    for seed in 0..200 {
+        let people: Vec<Person> = (0..16)
+            .map(|i| Person {
+                id: pid(i as u128 + 1),
+                organisation: Some(SPELLINGS[i / 4][i % 4]),
+                role: None,
+            })
+            .collect();
+        let tables = plan(&people, &[], 4, None, seed);
         for t in &tables {
-            assert!(
-                !(t.members.contains(&pid(1)) && t.members.contains(&pid(2))),
-                "seed {seed}: NHS and nhs together: {tables:?}"
-            );
+            let orgs: HashSet<String> = t
+                .members
+                .iter()
+                .map(|m| {
+                    let p = people.iter().find(|p| p.id == *m).unwrap();
+                    p.organisation.unwrap().to_lowercase()
+                })
+                .collect();
+            assert_eq!(orgs.len(), t.members.len(), "seed {seed}: {tables:?}");
         }
     }
 }
@@ -392,17 +388,39 @@ fn roles_are_spread_too() {
 
 #[test]
 fn twelve_people_over_three_rounds_rarely_meet_twice() {
+    // With one host staying at each table, 12 people at 3 tables of 4 cannot avoid repeats:
+    // each table takes 3 travellers from only 2 other tables, so round 2 alone repeats 3 pairs.
+    // An exhaustive search (hosts staying, any host) finds 6 to be the least over 3 rounds.
+    // The greedy planner measured over seeds 0..1000: mean 9.0, best 6, worst 12.
+    const OPTIMUM: u32 = 6;
     let people = people(12);
     let mut worst = 0;
+    let mut best = u32::MAX;
     let mut total = 0;
     for seed in 0..100 {
         let history = simulate(&people, 3, 4, None, seed);
+        assert_eq!(repeated_encounters(&history[..1]), 0);
+        assert_eq!(
+            repeated_encounters(&history[..2]),
+            3,
+            "seed {seed}: round 2 repeats exactly the unavoidable 3"
+        );
         let repeats = repeated_encounters(&history);
         worst = worst.max(repeats);
+        best = best.min(repeats);
         total += repeats;
     }
-    println!("12 people, tables of 4, 3 rounds: worst {worst}, total {total} over 100 seeds");
-    assert!(worst <= 6, "worst case {worst} repeated encounters");
+    println!("12 people, tables of 4, 3 rounds: best {best}, worst {worst}, total {total} / 100");
+    assert!(
+        best >= OPTIMUM,
+        "below the proven optimum: the count is wrong"
+    );
+    assert!(worst <= 12, "worst case {worst} repeated encounters");
+    assert!(
+        total <= 950,
+        "mean {} repeated encounters",
+        total as f64 / 100.0
+    );
 }
 
 #[test]
@@ -608,6 +626,71 @@ fn is_balanced_wants_a_host_at_every_table() {
         !is_balanced(&Seating::new(1, tables), &ids(1..=6), 4, None),
         "a host from another table"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// hosts_stay
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn hosts_stay_checks_each_table_against_the_round_before() {
+    let before = seats(1, &[(1, &[1, 2, 3]), (2, &[4, 5, 6]), (3, &[7, 8, 9])]);
+    let all = ids(1..=9);
+    let none = Pins::default();
+    // Hosts 2, 5 and 8 (the first of each list) stayed at their tables.
+    let good = seats(2, &[(1, &[2, 4, 7]), (2, &[5, 1, 9]), (3, &[8, 3, 6])]);
+    assert!(hosts_stay(&good, Some(&before), &all, &none));
+    assert!(
+        hosts_stay(&good, None, &all, &none),
+        "round 1 has no one to stay"
+    );
+
+    // Table 2 hosted by 1, who sat at table 1, while 4, 5 and 6 are here.
+    let bad = seats(2, &[(1, &[2, 4, 7]), (2, &[1, 5, 8]), (3, &[9, 3, 6])]);
+    assert!(!hosts_stay(&bad, Some(&before), &all, &none));
+    // ... fine once 4, 5 and 6 have all left.
+    let without_table_2: HashSet<_> = all
+        .iter()
+        .copied()
+        .filter(|p| *p != pid(4) && *p != pid(5) && *p != pid(6))
+        .collect();
+    assert!(hosts_stay(&bad, Some(&before), &without_table_2, &none));
+    // ... fine when the facilitator chose 1 as table 2's host.
+    let mut pins = Pins::default();
+    pins.hosts.insert(2, pid(1));
+    pins.seats.insert(pid(1), 2);
+    assert!(hosts_stay(&bad, Some(&before), &all, &pins));
+    // ... fine when everyone from table 2 is pinned elsewhere.
+    let mut pins = Pins::default();
+    for p in [4, 5, 6] {
+        pins.seats.insert(pid(p), 1);
+    }
+    assert!(hosts_stay(&bad, Some(&before), &all, &pins));
+
+    // A table that did not exist before can be hosted by anyone.
+    let new_table = seats(
+        2,
+        &[(1, &[2, 4]), (2, &[5, 1]), (3, &[8, 3]), (4, &[6, 7, 9])],
+    );
+    assert!(hosts_stay(&new_table, Some(&before), &all, &none));
+}
+
+#[test]
+fn every_plan_keeps_hosts_staying() {
+    for n in [3, 7, 12, 17, 31] {
+        for size in 3..=6 {
+            let people = people(n);
+            let history = simulate(&people, 4, size, None, n as u64);
+            let present: HashSet<_> = people.iter().map(|p| p.id).collect();
+            for pair in history.windows(2) {
+                assert!(
+                    hosts_stay(&pair[1], Some(&pair[0]), &present, &Pins::default()),
+                    "n={n} size={size} round {}",
+                    pair[1].round
+                );
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

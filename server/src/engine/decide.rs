@@ -302,7 +302,9 @@ fn start_round(cafe: &Cafe, now: Millis) -> Result<Vec<Event>, EngineError> {
     let round = next_round(cafe)?;
     let present: HashSet<ParticipantId> = cafe.present().map(|p| p.id).collect();
     let plan_holds = cafe.plan.as_ref().is_some_and(|p| {
-        p.round == round && seating::is_balanced(p, &present, cafe.table_size, cafe.physical_tables)
+        p.round == round
+            && seating::is_balanced(p, &present, cafe.table_size, cafe.physical_tables)
+            && seating::hosts_stay(p, cafe.rounds_started.last(), &present, &cafe.pins)
     });
     let mut events = Vec::new();
     if !plan_holds {

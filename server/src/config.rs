@@ -35,6 +35,31 @@ pub struct Config {
     #[arg(long, env = "FLAMINGO_MAX_CONNECTIONS", default_value_t = 20_000)]
     pub max_connections: usize,
 
+    /// Connections (HTTP or websocket) one address may hold open. High by default: a whole
+    /// hall of phones may share one venue NAT address.
+    #[arg(
+        long,
+        env = "FLAMINGO_MAX_CONNECTIONS_PER_ADDRESS",
+        default_value_t = 5_000
+    )]
+    pub max_connections_per_address: usize,
+
+    /// New connections per second one address may open, sustained.
+    #[arg(
+        long,
+        env = "FLAMINGO_NEW_CONNECTIONS_PER_SECOND",
+        default_value_t = 200.0
+    )]
+    pub new_connections_per_second: f64,
+
+    /// New connections one address may open at once above the sustained rate.
+    #[arg(
+        long,
+        env = "FLAMINGO_NEW_CONNECTIONS_BURST",
+        default_value_t = 1_000.0
+    )]
+    pub new_connections_burst: f64,
+
     /// Log filter, in `tracing` syntax (e.g. `info`, `flamingo_server=debug`).
     #[arg(long, env = "FLAMINGO_LOG", default_value = "info")]
     pub log: String,

@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use axum::Extension;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
 use axum::extract::ws::WebSocketUpgrade;
@@ -15,8 +16,10 @@ use flamingo_protocol::limits::MAX_MESSAGE_BYTES;
 use flamingo_protocol::{CreateCafeRequest, ErrorBody, ErrorCode};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::accept::Place;
 use crate::registry::Registry;
 use crate::session;
 
@@ -31,7 +34,10 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 pub struct AppState {
     pub registry: Arc<Registry>,
     pub allowed_origins: Arc<Vec<String>>,
-    pub connections: Arc<Semaphore>,
+    /// Websockets served at once (`--max-connections`).
+    pub websockets: Arc<Semaphore>,
+    /// Every connection, websockets included, so shutdown can wait for them.
+    pub connections: TaskTracker,
     pub shutdown: CancellationToken,
 }
 
@@ -187,6 +193,7 @@ fn origin_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
 async fn websocket(
     State(app): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    place: Option<Extension<Place>>,
     headers: HeaderMap,
     ws: WebSocketUpgrade,
 ) -> Response {
@@ -197,7 +204,7 @@ async fn websocket(
             "websocket connections from this origin are not allowed; see --allowed-origin",
         );
     }
-    let Ok(permit) = app.connections.clone().try_acquire_owned() else {
+    let Ok(permit) = app.websockets.clone().try_acquire_owned() else {
         return error(
             StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Unavailable,
@@ -206,9 +213,14 @@ async fn websocket(
     };
     ws.max_message_size(TRANSPORT_MAX_BYTES)
         .max_frame_size(TRANSPORT_MAX_BYTES)
-        .on_upgrade(move |socket| async move {
-            session::run(socket, app, peer).await;
-            drop(permit);
+        .on_upgrade(move |socket| {
+            // The websocket outlives its HTTP connection: it keeps the address's place and
+            // counts as a connection shutdown waits for.
+            let running = app.connections.token();
+            async move {
+                session::run(socket, app, peer).await;
+                drop((permit, place, running));
+            }
         })
 }
 

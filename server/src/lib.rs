@@ -1,6 +1,8 @@
 //! The Flamingo server as a library: `main.rs` only parses flags and calls [`serve`], so
 //! that tests start the very same server on a port-0 listener.
 
+pub mod accept;
+pub mod address_gate;
 pub mod cafe;
 pub mod clock;
 pub mod config;
@@ -15,12 +17,12 @@ pub mod session;
 pub mod storage;
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
 use tracing::info;
 
 pub use config::Config;
@@ -50,22 +52,25 @@ pub async fn serve(
         restored,
         "Flamingo is serving"
     );
+    let connections = TaskTracker::new();
     let app = http::router(http::AppState {
         registry,
         allowed_origins: Arc::new(config.allowed_origins.clone()),
-        connections: Arc::new(Semaphore::new(config.max_connections)),
+        websockets: Arc::new(Semaphore::new(config.max_connections)),
+        connections: connections.clone(),
         shutdown: stop.clone(),
     });
+    let gate = address_gate::AddressGate::new(address_gate::AddressLimits {
+        max_open: config.max_connections_per_address,
+        per_second: config.new_connections_per_second,
+        burst: config.new_connections_burst,
+    });
     let stopping = stop.clone();
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
+    tokio::spawn(async move {
         shutdown.await;
         info!("shutting down");
         stopping.cancel();
-    })
-    .await?;
+    });
+    accept::serve(listener, app, gate, connections, stop).await;
     Ok(())
 }

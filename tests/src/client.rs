@@ -15,7 +15,7 @@ use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 use crate::mirror::Mirror;
 use crate::{TestServer, WAIT};
 
-type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
+pub type Ws = WebSocketStream<MaybeTlsStream<TcpStream>>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientError {
@@ -55,16 +55,27 @@ impl TestClient {
         let (ws, _) = tokio_tungstenite::connect_async(url)
             .await
             .expect("websocket connect");
-        Self::from_ws(ws)
+        Self::from_stream(ws)
     }
 
-    /// Connects over a socket whose receive buffer is `recv_buffer` bytes, so that a client
-    /// that stops reading makes the server's queue fill after little data (the kernel would
-    /// otherwise absorb megabytes).
+    /// Connects over a socket with a small receive buffer that announces a small segment
+    /// size, so that a client that stops reading makes the server's queue fill after little
+    /// data: the kernel would otherwise absorb megabytes (Linux sizes the server's send
+    /// buffer from the segment size, 64 KiB on loopback).
     pub async fn connect_small_buffer(server: &TestServer, recv_buffer: u32) -> Self {
-        let socket = tokio::net::TcpSocket::new_v4().expect("socket");
-        socket.set_recv_buffer_size(recv_buffer).expect("SO_RCVBUF");
-        let stream = socket.connect(server.addr).await.expect("tcp connect");
+        let socket = socket2::Socket::new(
+            socket2::Domain::IPV4,
+            socket2::Type::STREAM,
+            Some(socket2::Protocol::TCP),
+        )
+        .expect("socket");
+        socket
+            .set_recv_buffer_size(recv_buffer as usize)
+            .expect("SO_RCVBUF");
+        socket.set_tcp_mss(536).expect("TCP_MAXSEG");
+        socket.connect(&server.addr.into()).expect("tcp connect");
+        socket.set_nonblocking(true).expect("nonblocking");
+        let stream = TcpStream::from_std(socket.into()).expect("tokio stream");
         let request = server
             .ws_url()
             .into_client_request()
@@ -72,10 +83,11 @@ impl TestClient {
         let (ws, _) = tokio_tungstenite::client_async(request, MaybeTlsStream::Plain(stream))
             .await
             .expect("websocket handshake");
-        Self::from_ws(ws)
+        Self::from_stream(ws)
     }
 
-    fn from_ws(ws: Ws) -> Self {
+    /// A client over a websocket opened some other way (custom headers, say).
+    pub fn from_stream(ws: Ws) -> Self {
         Self {
             ws,
             next_request: 1,
@@ -272,6 +284,25 @@ impl TestClient {
         }
     }
 
+    /// The next text frame as it came, not parsed nor folded into the mirror: for clients
+    /// that only need to keep up (floods), where parsing every frame costs too much.
+    pub async fn recv_raw(&mut self) -> Result<String, ClientError> {
+        loop {
+            let next = tokio::time::timeout(WAIT, self.ws.next())
+                .await
+                .map_err(|_| ClientError::Timeout)?;
+            match next {
+                Some(Ok(Message::Text(t))) => return Ok(t.to_string()),
+                Some(Ok(Message::Close(frame))) => {
+                    self.close_code = frame.map(|f| u16::from(f.code));
+                    return Err(ClientError::Closed(self.close_code));
+                }
+                Some(Ok(_)) => continue,
+                Some(Err(_)) | None => return Err(ClientError::Closed(self.close_code)),
+            }
+        }
+    }
+
     /// Says hello and reads up to `synced`.
     pub async fn hello(&mut self, auth: Auth, since: Option<Cursor>) -> Result<You, ClientError> {
         let request_id = self.request_id();
@@ -366,5 +397,39 @@ impl TestClient {
 
     pub async fn close(mut self) {
         let _ = self.ws.close(None).await;
+    }
+
+    /// Closes with a close handshake and waits for the server's answering close frame, which
+    /// it sends only after it told the café that this connection is gone. Returns the code
+    /// of that frame (the server echoes ours, so usually none).
+    pub async fn close_and_wait(mut self) -> Option<u16> {
+        let _ = self.ws.close(None).await;
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            match tokio::time::timeout(left, self.ws.next()).await {
+                Err(_) => panic!("the server did not answer the close"),
+                Ok(Some(Ok(Message::Close(frame)))) => return frame.map(|f| u16::from(f.code)),
+                Ok(Some(Ok(_))) => continue,
+                Ok(Some(Err(_)) | None) => return None,
+            }
+        }
+    }
+
+    /// A round trip through the café's owner task that changes nothing: editing a note that
+    /// does not exist is refused with `notFound` for every role. Whatever the owner did
+    /// before it (a hello, a disconnect it was told of, a command of another connection)
+    /// has reached this connection by the time this returns.
+    pub async fn cafe_barrier(&mut self) {
+        match self
+            .command(Command::EditNote {
+                note_id: uuid::Uuid::new_v4(),
+                text: "barrier".into(),
+            })
+            .await
+        {
+            Err(ClientError::Refused(ErrorCode::NotFound, _)) => {}
+            other => panic!("barrier command answered {other:?}"),
+        }
     }
 }

@@ -3,10 +3,12 @@
 
 pub mod client;
 pub mod mirror;
+pub mod process;
 pub mod server;
 
 pub use client::{ClientError, TestClient};
 pub use mirror::Mirror;
+pub use process::{Link, LinkError, ProcessServer};
 pub use server::TestServer;
 
 use flamingo_protocol::{
@@ -61,7 +63,7 @@ impl TestCafe {
             fac,
             phones,
         };
-        let seq = cafe.phones.last().map_or(1, |p| p.mirror.seq);
+        let seq = cafe.phones.iter().map(|p| p.mirror.seq).max().unwrap_or(1);
         cafe.fac.wait_seq(seq).await;
         cafe
     }

@@ -104,6 +104,99 @@ impl Mirror {
     }
 }
 
+/// The differences between two views of a café, described briefly (note texts can be long,
+/// so notes are named by id). Empty when they are equal.
+pub fn differences(a: &CafeView, b: &CafeView) -> Vec<String> {
+    let mut out = Vec::new();
+    macro_rules! field {
+        ($f:ident) => {
+            if a.$f != b.$f {
+                out.push(format!("{}: {:?} != {:?}", stringify!($f), a.$f, b.$f));
+            }
+        };
+    }
+    field!(cafe_id);
+    field!(title);
+    field!(join_code);
+    field!(table_size);
+    field!(physical_tables);
+    field!(rounds);
+    field!(phase);
+    field!(participants);
+    field!(connected);
+    field!(seating);
+    field!(last_broadcast);
+    if a.notes != b.notes {
+        let ids = |v: &CafeView| v.notes.iter().map(|n| n.note_id).collect::<Vec<_>>();
+        let (ia, ib) = (ids(a), ids(b));
+        if ia != ib {
+            let only_a: Vec<_> = ia.iter().filter(|i| !ib.contains(i)).collect();
+            let only_b: Vec<_> = ib.iter().filter(|i| !ia.contains(i)).collect();
+            out.push(format!(
+                "notes: {} vs {} notes; only in the first {only_a:?}; only in the second \
+                 {only_b:?}; same order: {}",
+                ia.len(),
+                ib.len(),
+                only_a.is_empty() && only_b.is_empty()
+            ));
+        }
+        for (x, y) in a.notes.iter().zip(&b.notes) {
+            if x.note_id == y.note_id && x != y {
+                out.push(format!(
+                    "note {}: round {} table {} edited {:?} ({} chars) != round {} table {} \
+                     edited {:?} ({} chars)",
+                    x.note_id,
+                    x.round,
+                    x.table,
+                    x.edited_at,
+                    x.text.chars().count(),
+                    y.round,
+                    y.table,
+                    y.edited_at,
+                    y.text.chars().count()
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Panics with the differences if the two views differ.
+#[track_caller]
+pub fn assert_same_cafe(a: &CafeView, b: &CafeView, what: &str) {
+    let d = differences(a, b);
+    assert!(d.is_empty(), "{what}: the views differ:\n{}", d.join("\n"));
+}
+
+/// A phone's view reduced to what its snapshot would hold: the seating of the running (or
+/// last) round and of the plan, and the people at those tables (a phone keeps earlier
+/// rounds and merges the people of every `tableChanged` it received, so it may still know
+/// someone a re-plan took away), sorted by id, since a phone learns them table by table.
+pub fn phone_comparable(cafe: &CafeView, me: ParticipantId) -> CafeView {
+    let mut c = cafe.clone();
+    let current = match c.phase {
+        PhaseView::Running { round, .. } | PhaseView::Paused { round, .. } => Some(round),
+        PhaseView::BetweenRounds { last_round } => Some(last_round),
+        PhaseView::Lobby => Some(0),
+        PhaseView::Harvest | PhaseView::Closed => None,
+    };
+    match current {
+        Some(r) => c.seating.retain(|s| s.round >= r),
+        None => c.seating.clear(),
+    }
+    c.seating.retain(|s| !s.tables.is_empty());
+    let seated: Vec<ParticipantId> = c
+        .seating
+        .iter()
+        .flat_map(|s| s.tables.iter().flat_map(|t| t.members.iter().copied()))
+        .collect();
+    c.participants
+        .retain(|p| p.participant_id == me || seated.contains(&p.participant_id));
+    c.participants.sort_by_key(|p| p.participant_id);
+    c.connected.clear();
+    c
+}
+
 /// `cafe` with `connected` sorted.
 pub fn comparable(cafe: &CafeView) -> CafeView {
     let mut c = cafe.clone();

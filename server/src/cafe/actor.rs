@@ -87,6 +87,12 @@ impl Owner {
         debug!(seq = self.cafe.seq, "café owner started");
         loop {
             let wake = self.timer_due_in();
+            // An overdue round ends before anyone is served: at restart, a hello or command
+            // already waiting must not see (or act on) a round whose time is up.
+            if wake.is_some_and(|w| w.is_zero()) {
+                self.on_deadline().await;
+                continue;
+            }
             tokio::select! {
                 biased;
                 _ = shutdown.cancelled() => break,

@@ -433,7 +433,8 @@ fn move_participant(
     }
     let seating = active_seating(cafe)?;
     let from = seating.table_of(p);
-    if from == Some(table) {
+    let in_plan = seating.round > cafe.current_round();
+    if from == Some(table) && (!in_plan || cafe.pins.seats.get(&p) == Some(&table)) {
         return Ok(Vec::new());
     }
     let round = seating.round;
@@ -444,7 +445,7 @@ fn move_participant(
         from_table: from,
         pinned: true,
     }];
-    if let Some(from) = from.filter(|_| seating.is_host(p))
+    if let Some(from) = from.filter(|f| *f != table && seating.is_host(p))
         && let Some(e) = replacement_host(cafe, seating, from, p)
     {
         events.push(e);
@@ -468,7 +469,9 @@ fn set_host(cafe: &Cafe, p: ParticipantId) -> Result<Vec<Event>, EngineError> {
             "that participant has no table in this round; move them to one first".into(),
         ));
     };
-    if seating.is_host(p) {
+    // In the plan, "keep it as it is" is a choice too: it pins, so a re-plan keeps it.
+    let in_plan = seating.round > cafe.current_round();
+    if seating.is_host(p) && (!in_plan || cafe.pins.hosts.get(&table) == Some(&p)) {
         return Ok(Vec::new());
     }
     Ok(vec![Event::HostChanged {

@@ -341,7 +341,9 @@ impl Cafe {
                     self.plan = Some(Seating::new(*round, Vec::new()));
                 }
                 let is_plan = *round > self.current_round();
-                if let Some(s) = self.seating_mut(*round) {
+                if let Some(s) = self.seating_mut(*round)
+                    && s.table_of(*participant_id) != Some(*table)
+                {
                     s.seat(*participant_id, *table);
                 }
                 if is_plan && *pinned {

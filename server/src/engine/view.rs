@@ -189,8 +189,9 @@ pub fn snapshot(cafe: &Cafe, viewer: Viewer, connected: &[ParticipantId]) -> Caf
 /// the person off the table, so afterwards nobody knows where they sat).
 pub fn touched_before(cafe: &Cafe, event: &Event) -> Vec<(RoundNo, TableNo)> {
     match event {
+        // The finished round's table-mates too: their phones still show that table.
         Event::ParticipantLeft { participant_id, .. } => cafe
-            .open_seatings()
+            .live_seatings()
             .filter_map(|s| Some((s.round, s.table_of(*participant_id)?)))
             .collect(),
         _ => Vec::new(),
@@ -299,7 +300,21 @@ pub fn fanout(cafe: &Cafe, event: &Event, touched: &[(RoundNo, TableNo)]) -> Fan
             });
             tables_to_members(cafe, *round, [*table], &mut f.phones);
             // The table they left, if anyone is still there.
-            tables_to_members(cafe, *round, from_table.iter().copied(), &mut f.phones);
+            let from = from_table.filter(|f| f != table);
+            tables_to_members(cafe, *round, from, &mut f.phones);
+            // Someone who sits down mid-round sees what the table already wrote.
+            for n in cafe
+                .notes
+                .iter()
+                .filter(|n| n.round == *round && n.table == *table && !n.deleted)
+            {
+                f.phones.push((
+                    *participant_id,
+                    Update::NotePosted {
+                        note: note_view(cafe, n),
+                    },
+                ));
+            }
         }
         Event::HostChanged {
             round,

@@ -46,6 +46,8 @@ pub async fn serve(
     let stop = CancellationToken::new();
     let registry = Arc::new(registry::Registry::new(storage, stop.clone()));
     let restored = registry.restore().await?;
+    let port = listener.local_addr()?.port();
+    info!("Flamingo is running. Facilitator console: http://localhost:{port}/");
     info!(
         addr = %listener.local_addr()?,
         data_dir = %config.data_dir.display(),

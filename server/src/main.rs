@@ -12,8 +12,6 @@ async fn main() -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
-    let port = listener.local_addr()?.port();
-    println!("Flamingo is running. Facilitator console: http://localhost:{port}/");
     serve(listener, config, shutdown_signal()).await?;
     Ok(())
 }

@@ -373,9 +373,12 @@ fn apply(cafe: &mut CafeView, update: &Update, msg: &ServerMessage) {
                 at,
             })
         }
+        // The server's copy is authoritative: a note sent again (to someone seated back at its
+        // table) carries its current text.
         Update::NotePosted { note } => {
-            if !cafe.notes.iter().any(|n| n.note_id == note.note_id) {
-                cafe.notes.push(note.clone());
+            match cafe.notes.iter_mut().find(|n| n.note_id == note.note_id) {
+                Some(held) => *held = note.clone(),
+                None => cafe.notes.push(note.clone()),
             }
         }
         Update::NoteEdited {

@@ -963,7 +963,10 @@ impl LinkClient {
 
 /// Runs the binary with `args` until it exits by itself (killed after `within`), and returns
 /// its exit status (`None` if it had to be killed) and everything it printed.
-pub async fn run_to_exit(args: &[&std::ffi::OsStr], within: Duration) -> (Option<ExitStatus>, String) {
+pub async fn run_to_exit(
+    args: &[&std::ffi::OsStr],
+    within: Duration,
+) -> (Option<ExitStatus>, String) {
     let mut child = std::process::Command::new(binary())
         .args(args)
         .env("NO_COLOR", "1")
@@ -975,8 +978,18 @@ pub async fn run_to_exit(args: &[&std::ffi::OsStr], within: Duration) -> (Option
         .spawn()
         .expect("spawn the flamingo binary");
     let output = Arc::new(Mutex::new(VecDeque::new()));
-    pump(child.stdout.take().expect("stdout"), 1, output.clone(), None);
-    pump(child.stderr.take().expect("stderr"), 1, output.clone(), None);
+    pump(
+        child.stdout.take().expect("stdout"),
+        1,
+        output.clone(),
+        None,
+    );
+    pump(
+        child.stderr.take().expect("stderr"),
+        1,
+        output.clone(),
+        None,
+    );
     let deadline = Instant::now() + within;
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait") {

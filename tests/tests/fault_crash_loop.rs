@@ -25,10 +25,15 @@ use tokio::sync::watch;
 const CAFES: usize = 2;
 const PHONES_PER_CAFE: usize = 50;
 const TABLE_SIZE: u32 = 5;
-/// SIGKILLs during the run (the brief asks for at least 20).
+/// SIGKILLs during the run (issue 8 asks for at least 20).
 const KILLS: usize = 22;
-/// One note per phone per 2.5 s: 24 a minute, under the server's 30 per participant.
-const POST_EVERY: Duration = Duration::from_millis(2500);
+/// One note per phone per 3 s, plus one per burst (below): at most 20 + 8 a minute, under the
+/// server's 30 per participant.
+const POST_EVERY: Duration = Duration::from_millis(3000);
+/// Every third kill comes 2 to 30 ms after every phone wrote a note at once, so that the
+/// server dies in the middle of writes, between storing a note and acking it.
+const BURST_EVERY: usize = 3;
+const BURST_KILL_MS: std::ops::Range<u64> = 2..30;
 /// How long the server runs between kills, and stays down after one, in ms.
 const UPTIME_MS: std::ops::Range<u64> = 300..1500;
 const DOWNTIME_MS: std::ops::Range<u64> = 0..250;
@@ -82,7 +87,7 @@ struct Phone {
 }
 
 enum Woke {
-    Message(ServerMessage),
+    Message(Box<ServerMessage>),
     Lost,
     Tick,
 }
@@ -174,21 +179,26 @@ impl Phone {
     async fn run(
         mut self,
         shared: Arc<Shared>,
-        mut stage: watch::Receiver<Stage>,
+        mut stage: watch::Receiver<(Stage, usize)>,
         seed: u64,
     ) -> Self {
         let mut rng = fastrand::Rng::with_seed(seed);
         let started = Instant::now();
         let mut link = self.client.link.take();
         let mut inflight: HashMap<u32, NoteId> = HashMap::new();
-        let mut next_post = Instant::now() + Duration::from_millis(rng.u64(0..2500));
+        let mut next_post = Instant::now() + Duration::from_millis(rng.u64(0..3000));
+        let mut bursts = 0;
         loop {
             assert!(
                 started.elapsed() < TASK_LIMIT,
                 "phone {} did not finish in {TASK_LIMIT:?}",
                 self.index
             );
-            let now_stage = *stage.borrow_and_update();
+            let (now_stage, burst) = *stage.borrow_and_update();
+            if now_stage == Stage::Chaos && burst != bursts {
+                bursts = burst;
+                self.write_note();
+            }
             if now_stage != Stage::Chaos && self.stranded.is_none() {
                 self.stranded = Some(self.outbox.iter().map(|p| p.note_id).collect());
             }
@@ -246,7 +256,7 @@ impl Phone {
             }
             let woke = tokio::select! {
                 m = l.recv(Duration::from_secs(30)) => match m {
-                    Ok(m) => Woke::Message(m),
+                    Ok(m) => Woke::Message(Box::new(m)),
                     Err(_) => Woke::Lost,
                 },
                 _ = tokio::time::sleep_until(wake.into()) => Woke::Tick,
@@ -291,7 +301,7 @@ impl Watcher {
     async fn run(
         mut self,
         shared: Arc<Shared>,
-        mut stage: watch::Receiver<Stage>,
+        mut stage: watch::Receiver<(Stage, usize)>,
         seed: u64,
     ) -> Self {
         let mut rng = fastrand::Rng::with_seed(seed);
@@ -299,7 +309,7 @@ impl Watcher {
         let mut link = self.client.link.take();
         loop {
             assert!(started.elapsed() < TASK_LIMIT, "wall did not finish");
-            let now_stage = *stage.borrow_and_update();
+            let (now_stage, _) = *stage.borrow_and_update();
             let Some(l) = link.as_mut() else {
                 let url = shared.url.lock().expect("url").clone();
                 match reconnect(&url, &mut self.client).await {
@@ -325,14 +335,14 @@ impl Watcher {
             }
             let woke = tokio::select! {
                 m = l.recv(Duration::from_secs(30)) => match m {
-                    Ok(m) => Woke::Message(m),
+                    Ok(m) => Woke::Message(Box::new(m)),
                     Err(_) => Woke::Lost,
                 },
                 _ = stage.changed() => Woke::Tick,
             };
             match woke {
                 Woke::Message(m) => {
-                    if let ServerMessage::Event { seq, .. } = &m
+                    if let ServerMessage::Event { seq, .. } = &*m
                         && *seq != self.client.mirror.seq + 1
                     {
                         self.gaps
@@ -437,7 +447,7 @@ async fn acknowledged_notes_survive_a_kill_9_loop_exactly_once() {
         pending: (0..phones.len()).map(|_| AtomicUsize::new(0)).collect(),
         acks: AtomicUsize::new(0),
     });
-    let (stage_tx, stage_rx) = watch::channel(Stage::Chaos);
+    let (stage_tx, stage_rx) = watch::channel((Stage::Chaos, 0));
     let phone_tasks: Vec<_> = phones
         .into_iter()
         .map(|p| {
@@ -457,15 +467,21 @@ async fn acknowledged_notes_survive_a_kill_9_loop_exactly_once() {
     let chaos_started = Instant::now();
     let mut restarts = Vec::new();
     for k in 1..=KILLS {
-        let up = rng.u64(UPTIME_MS);
+        let mut up = rng.u64(UPTIME_MS);
         tokio::time::sleep(Duration::from_millis(up)).await;
+        if k % BURST_EVERY == 0 {
+            stage_tx.send((Stage::Chaos, k)).expect("stage");
+            let after = rng.u64(BURST_KILL_MS);
+            tokio::time::sleep(Duration::from_millis(after)).await;
+            up += after;
+        }
         server.kill();
         let acks = shared.acks.load(Ordering::Relaxed);
         if k == KILLS {
             // Down long enough for every phone to write a note it cannot send; then stop
             // writing, so that what sits in the outboxes now is what must arrive.
             tokio::time::sleep(LAST_DOWNTIME).await;
-            stage_tx.send(Stage::Drain).expect("stage");
+            stage_tx.send((Stage::Drain, 0)).expect("stage");
             tokio::time::sleep(Duration::from_millis(100)).await;
         } else {
             tokio::time::sleep(Duration::from_millis(rng.u64(DOWNTIME_MS))).await;
@@ -474,8 +490,13 @@ async fn acknowledged_notes_survive_a_kill_9_loop_exactly_once() {
         server.restart().await;
         restarts.push(t.elapsed());
         *shared.url.lock().expect("url") = server.ws_url();
+        let burst = if k % BURST_EVERY == 0 {
+            ", mid-burst"
+        } else {
+            ""
+        };
         println!(
-            "kill {k:2} after {up:4} ms up, {acks:5} acks so far; back in {:?}",
+            "kill {k:2} after {up:4} ms up{burst}, {acks:5} acks so far; back in {:?}",
             t.elapsed()
         );
     }
@@ -499,7 +520,7 @@ async fn acknowledged_notes_survive_a_kill_9_loop_exactly_once() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let drain_time = drain_started.elapsed();
-    stage_tx.send(Stage::Done).expect("stage");
+    stage_tx.send((Stage::Done, 0)).expect("stage");
     let mut phones = Vec::new();
     for t in phone_tasks {
         phones.push(t.await.expect("phone task"));

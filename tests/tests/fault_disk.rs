@@ -180,7 +180,10 @@ async fn fill_and_check(
     let reader = LinkClient::wall(&url, &cafe.created.join_code)
         .await
         .expect("a wall connects to a full server");
-    cafe.wall.ping().await.expect("the wall's connection survives");
+    cafe.wall
+        .ping()
+        .await
+        .expect("the wall's connection survives");
     assert_eq!(
         without_presence(reader.mirror.cafe()),
         without_presence(cafe.wall.mirror.cafe()),
@@ -201,7 +204,10 @@ async fn fill_and_check(
         assert!(pushed.contains(id), "acked note {id} was pushed");
     }
     for id in full.refused.iter().map(|(_, id)| id).chain(&full.abandoned) {
-        assert!(!pushed.contains(id), "refused note {id} was pushed to the wall");
+        assert!(
+            !pushed.contains(id),
+            "refused note {id} was pushed to the wall"
+        );
     }
     if strict {
         assert!(
@@ -416,7 +422,13 @@ impl Tmpfs {
         let dir = parent.path().join("data");
         std::fs::create_dir(&dir).map_err(|e| e.to_string())?;
         let out = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "flamingo-test"])
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size}"),
+                "flamingo-test",
+            ])
             .arg(&dir)
             .output()
             .map_err(|e| format!("cannot run mount: {e}"))?;
@@ -566,10 +578,6 @@ async fn a_read_only_data_dir_stops_the_server_at_start() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "bug: on a read-only data dir the binary says only `Error: storage: storage failed: \
-            unable to open database file`: no path, no cause (read-only), and it printed \
-            `Flamingo is running` just before (server/src/main.rs prints after binding, before \
-            `serve` opens storage; storage/sqlite.rs `SqliteStorage::open` drops the path)"]
 async fn a_read_only_data_dir_is_named_in_the_start_error() {
     let Some((_, output, dir)) = start_read_only().await else {
         return;

@@ -243,10 +243,13 @@ async fn a_wall_that_never_reads_does_not_delay_the_others_and_is_cut_off() {
     report("latency without the slow wall", &without);
     report("latency with the slow wall", &with);
     report("latency with the slow wall, last 200", &last);
-    // The bound: 5x the p99 without, plus 100 ms for the noise of a shared 2-core machine (an
-    // fsync or a descheduled thread); a slow consumer that held the others up would cost
-    // them seconds (the 10 s write timeout, or a 512-frame queue of 8 KB frames).
-    let bound = percentile(&without, 99.0) * 5 + Duration::from_millis(100);
+    // The bound: 5x the p99 without, plus 250 ms. The slack absorbs what a shared 2-core
+    // machine does to a handful of the 900 notes (an fsync stall, the test's own tasks or a
+    // parallel test descheduling the server for a moment). It is still 40 times less than
+    // what a slow consumer holding the others up would cost: the café's owner waiting on the
+    // stuck socket would delay every note posted meanwhile by up to the 10 s write timeout,
+    // which puts far more than 1% of them (the p99) seconds late.
+    let bound = percentile(&without, 99.0) * 5 + Duration::from_millis(250);
     for (name, l) in [("all", &with), ("last 200", &last)] {
         let p99 = percentile(l, 99.0);
         assert!(

@@ -40,16 +40,22 @@ impl SqliteStorage {
         std::fs::create_dir_all(dir).map_err(|e| {
             StorageError::Backend(format!("cannot create data dir {}: {e}", dir.display()))
         })?;
-        let conn = Connection::open(dir.join("flamingo.sqlite3")).map_err(backend)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(backend)?;
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(backend)?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(backend)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(backend)?;
-        conn.execute_batch(SCHEMA).map_err(backend)?;
+        let path = dir.join("flamingo.sqlite3");
+        let open = || -> rusqlite::Result<Connection> {
+            let conn = Connection::open(&path)?;
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            conn.execute_batch(SCHEMA)?;
+            Ok(conn)
+        };
+        let conn = open().map_err(|e| {
+            StorageError::Backend(format!(
+                "cannot open the database {}: {e}. Is the data directory writable?",
+                path.display()
+            ))
+        })?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })

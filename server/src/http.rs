@@ -2,6 +2,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Extension;
 use axum::body::{Body, Bytes};
@@ -9,6 +10,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -18,6 +20,7 @@ use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::accept::Place;
 use crate::registry::Registry;
@@ -26,9 +29,13 @@ use crate::session;
 /// The transport's own cap; anything between `MAX_MESSAGE_BYTES` and this gets a typed
 /// `tooLarge` error instead of a dropped connection.
 const TRANSPORT_MAX_BYTES: usize = 1024 * 1024;
+const WS_BUFFER_BYTES: usize = 8 * 1024;
 
 /// Scripts only from our own files, never inline: user text can never become code.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/// Time a whole API request, body included, may take to arrive and be answered.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[derive(Clone)]
 pub struct AppState {
@@ -47,9 +54,16 @@ pub struct AppState {
 struct WebClient;
 
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    // A request body that trickles in is cut off: it holds a connection and a task.
+    let api = Router::new()
         .route("/api/cafes", post(create_cafe))
         .route("/api/cafes/{code}", get(cafe_info))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ));
+    Router::new()
+        .merge(api)
         .route(
             "/healthz",
             get(|| async { Json(serde_json::json!({ "status": "ok" })) }),
@@ -57,6 +71,7 @@ pub fn router(state: AppState) -> Router {
         .route("/ws", get(websocket))
         .fallback(get(static_file))
         .layer(DefaultBodyLimit::max(MAX_MESSAGE_BYTES))
+        .layer(middleware::map_response(json_errors))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
@@ -77,6 +92,60 @@ pub fn error(status: StatusCode, code: ErrorCode, message: impl Into<String>) ->
         }),
     )
         .into_response()
+}
+
+/// Every refusal is an `ErrorBody`, including the ones axum and the timeout layer make
+/// (wrong method, undecodable path, missing upgrade headers, a body that took too long).
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let said = axum::body::to_bytes(body, 4096)
+        .await
+        .ok()
+        .and_then(|b| String::from_utf8(b.to_vec()).ok())
+        .filter(|s| !s.trim().is_empty());
+    let (code, default) = match status {
+        StatusCode::NOT_FOUND => (ErrorCode::NotFound, "no such page"),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            ErrorCode::BadMessage,
+            "this address does not take that method",
+        ),
+        StatusCode::REQUEST_TIMEOUT => (
+            ErrorCode::BadMessage,
+            "the request did not arrive within 10 seconds; send it again",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (ErrorCode::TooLarge, "the request is too large"),
+        StatusCode::TOO_MANY_REQUESTS => {
+            (ErrorCode::RateLimited, "too many requests; retry shortly")
+        }
+        StatusCode::SERVICE_UNAVAILABLE => (
+            ErrorCode::Unavailable,
+            "temporarily unavailable; retry shortly",
+        ),
+        s if s.is_server_error() => (ErrorCode::Internal, "the server failed; retry shortly"),
+        _ => (
+            ErrorCode::BadMessage,
+            "the request is not one this server understands",
+        ),
+    };
+    let body = serde_json::to_vec(&ErrorBody {
+        code,
+        message: said.unwrap_or_else(|| default.to_owned()),
+    })
+    .unwrap_or_default();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Response::from_parts(parts, Body::from(body))
 }
 
 fn status_for(code: ErrorCode) -> StatusCode {
@@ -211,8 +280,11 @@ async fn websocket(
             "the server is at its connection limit; try again shortly",
         );
     };
+    // Small buffers: an idle phone should cost the server kilobytes, not the default 256 KiB.
     ws.max_message_size(TRANSPORT_MAX_BYTES)
         .max_frame_size(TRANSPORT_MAX_BYTES)
+        .read_buffer_size(WS_BUFFER_BYTES)
+        .write_buffer_size(WS_BUFFER_BYTES)
         .on_upgrade(move |socket| {
             // The websocket outlives its HTTP connection: it keeps the address's place and
             // counts as a connection shutdown waits for.

@@ -346,18 +346,9 @@ impl TestClient {
         })
         .await;
         loop {
-            match self.recv().await? {
-                ServerMessage::Ack {
-                    request_id: Some(r),
-                    seq,
-                    duplicate,
-                } if r == request_id => return Ok((seq, duplicate)),
-                ServerMessage::Error {
-                    request_id: Some(r),
-                    code,
-                    message,
-                } if r == request_id => return Err(ClientError::Refused(code, message)),
-                _ => {}
+            let msg = self.recv().await?;
+            if let Some(answer) = crate::answer_to(&msg, request_id) {
+                return answer.map_err(|(code, message)| ClientError::Refused(code, message));
             }
         }
     }

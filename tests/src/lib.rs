@@ -19,6 +19,48 @@ use flamingo_protocol::{
 pub const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A café with `rounds` rounds of `minutes` each, tables of `table_size`.
+/// `POST /api/cafes` on the server at `base` (e.g. `http://127.0.0.1:1234`): the created café,
+/// or the status and error body.
+pub async fn create_cafe_at(
+    http: &reqwest::Client,
+    base: &str,
+    req: &CreateCafeRequest,
+) -> Result<flamingo_protocol::CreateCafeResponse, (u16, flamingo_protocol::ErrorBody)> {
+    let resp = http
+        .post(format!("{base}/api/cafes"))
+        .json(req)
+        .send()
+        .await
+        .expect("http");
+    let status = resp.status().as_u16();
+    if status == 201 {
+        Ok(resp.json().await.expect("create response"))
+    } else {
+        Err((status, resp.json().await.expect("error body")))
+    }
+}
+
+/// If `msg` answers request `request_id`: its ack (seq, duplicate) or its refusal.
+pub fn answer_to(
+    msg: &flamingo_protocol::ServerMessage,
+    request_id: u32,
+) -> Option<Result<(flamingo_protocol::Seq, bool), (flamingo_protocol::ErrorCode, String)>> {
+    use flamingo_protocol::ServerMessage;
+    match msg {
+        ServerMessage::Ack {
+            request_id: Some(r),
+            seq,
+            duplicate,
+        } if *r == request_id => Some(Ok((*seq, *duplicate))),
+        ServerMessage::Error {
+            request_id: Some(r),
+            code,
+            message,
+        } if *r == request_id => Some(Err((*code, message.clone()))),
+        _ => None,
+    }
+}
+
 pub fn cafe_request(rounds: usize, minutes: u32, table_size: u32) -> CreateCafeRequest {
     CreateCafeRequest {
         title: "Flight of the Flamingos".into(),

@@ -288,19 +288,7 @@ impl ProcessServer {
         &self,
         req: &CreateCafeRequest,
     ) -> Result<CreateCafeResponse, (u16, ErrorBody)> {
-        let resp = self
-            .http
-            .post(self.http_url("/api/cafes"))
-            .json(req)
-            .send()
-            .await
-            .expect("http");
-        let status = resp.status().as_u16();
-        if status == 201 {
-            Ok(resp.json().await.expect("create response"))
-        } else {
-            Err((status, resp.json().await.expect("error body")))
-        }
+        crate::create_cafe_at(&self.http, &self.http_url(""), req).await
     }
 
     /// Starts a child and waits until it serves /healthz. If the port was taken meanwhile
@@ -631,18 +619,8 @@ impl Link {
             let left = deadline.saturating_duration_since(tokio::time::Instant::now());
             let msg = self.recv(left).await?;
             mirror.fold(&msg);
-            match msg {
-                ServerMessage::Ack {
-                    request_id: Some(r),
-                    seq,
-                    duplicate,
-                } if r == request_id => return Ok((seq, duplicate)),
-                ServerMessage::Error {
-                    request_id: Some(r),
-                    code,
-                    message,
-                } if r == request_id => return Err(LinkError::Refused(code, message)),
-                _ => {}
+            if let Some(answer) = crate::answer_to(&msg, request_id) {
+                return answer.map_err(|(code, message)| LinkError::Refused(code, message));
             }
         }
     }

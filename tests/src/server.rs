@@ -141,18 +141,7 @@ impl TestServer {
         &self,
         req: &CreateCafeRequest,
     ) -> Result<CreateCafeResponse, (u16, ErrorBody)> {
-        let resp = reqwest::Client::new()
-            .post(self.http_url("/api/cafes"))
-            .json(req)
-            .send()
-            .await
-            .expect("http");
-        let status = resp.status().as_u16();
-        if status == 201 {
-            Ok(resp.json().await.expect("create response"))
-        } else {
-            Err((status, resp.json().await.expect("error body")))
-        }
+        crate::create_cafe_at(&reqwest::Client::new(), &self.http_url(""), req).await
     }
 }
 

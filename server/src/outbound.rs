@@ -82,10 +82,6 @@ impl Outbound {
     pub async fn closing(&self) {
         self.close.1.cancelled().await
     }
-
-    pub fn is_closed(&self) -> bool {
-        self.close.1.is_cancelled() || self.tx.is_closed()
-    }
 }
 
 impl OutboundRx {

@@ -88,6 +88,13 @@ struct JustRequestId {
     request_id: Option<u32>,
 }
 
+/// The request id of a message that could not be read as a whole, so the error can echo it.
+fn request_id_of(text: &str) -> Option<u32> {
+    serde_json::from_str::<JustRequestId>(text)
+        .ok()
+        .and_then(|r| r.request_id)
+}
+
 impl Reader {
     /// Reads until the connection ends; returns the close code to send if it is still open.
     async fn read(&mut self, mut stream: SplitStream<WebSocket>) -> CloseCode {
@@ -140,9 +147,7 @@ impl Reader {
             }
             if !self.bucket.take(now_ms()) {
                 self.limited += 1;
-                let request_id = serde_json::from_str::<JustRequestId>(&text)
-                    .ok()
-                    .and_then(|r| r.request_id);
+                let request_id = request_id_of(&text);
                 self.error(
                     request_id,
                     ErrorCode::RateLimited,
@@ -156,9 +161,7 @@ impl Reader {
             let parsed = match serde_json::from_str::<ClientMessage>(&text) {
                 Ok(m) => m,
                 Err(e) => {
-                    let request_id = serde_json::from_str::<JustRequestId>(&text)
-                        .ok()
-                        .and_then(|r| r.request_id);
+                    let request_id = request_id_of(&text);
                     if let Some(code) = self.bad(request_id, format!("not a valid message: {e}")) {
                         return code;
                     }

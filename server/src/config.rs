@@ -22,6 +22,16 @@ pub struct Config {
     #[arg(long, env = "FLAMINGO_DATA_DIR", default_value = "./flamingo-data")]
     pub data_dir: PathBuf,
 
+    /// PostgreSQL to keep the cafés in instead of the SQLite file, e.g.
+    /// `postgres://flamingo:secret@db:5432/flamingo`. Several server nodes may share one
+    /// database; each serves any café. The schema is created or updated at start.
+    #[arg(long, env = "FLAMINGO_DATABASE_URL", value_parser = parse_database_url)]
+    pub database_url: Option<String>,
+
+    /// Connections this node keeps to PostgreSQL (with `--database-url`).
+    #[arg(long, env = "FLAMINGO_DATABASE_CONNECTIONS", default_value_t = 10)]
+    pub database_connections: u32,
+
     /// Extra origins (e.g. https://cafe.example.org) allowed to open websockets, besides the
     /// server's own. Repeat the flag, or separate with commas in the variable.
     #[arg(
@@ -65,7 +75,25 @@ pub struct Config {
     pub log: String,
 }
 
+fn parse_database_url(url: &str) -> Result<String, String> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(url.to_owned())
+    } else {
+        Err("expected a PostgreSQL URL (postgres://user:password@host:5432/database); \
+             leave it out to use the SQLite file in --data-dir"
+            .into())
+    }
+}
+
 impl Config {
+    /// Where the cafés are kept, for the log (a database URL without its password).
+    pub fn storage_description(&self) -> String {
+        match &self.database_url {
+            Some(url) => crate::storage::redact_url(url),
+            None => self.data_dir.join("flamingo.sqlite3").display().to_string(),
+        }
+    }
+
     /// Defaults for a server on `data_dir`, as the CLI would give them.
     pub fn with_data_dir(data_dir: impl Into<PathBuf>) -> Self {
         let mut c = Self::parse_from(["flamingo"]);

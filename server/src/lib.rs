@@ -42,15 +42,24 @@ pub async fn serve(
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    let storage = Arc::new(storage::SqliteStorage::open(&config.data_dir)?);
+    let storage = open_storage(&config).await?;
+    let changes = storage.watch().await?;
     let stop = CancellationToken::new();
     let registry = Arc::new(registry::Registry::new(storage, stop.clone()));
+    if let Some(mut changes) = changes {
+        let registry = registry.clone();
+        tokio::spawn(async move {
+            while let Some(change) = changes.recv().await {
+                registry.on_change(change);
+            }
+        });
+    }
     let restored = registry.restore().await?;
     let port = listener.local_addr()?.port();
     info!("Flamingo is running. Facilitator console: http://localhost:{port}/");
     info!(
         addr = %listener.local_addr()?,
-        data_dir = %config.data_dir.display(),
+        storage = %config.storage_description(),
         restored,
         "Flamingo is serving"
     );
@@ -75,4 +84,15 @@ pub async fn serve(
     });
     accept::serve(listener, app, gate, connections, stop).await;
     Ok(())
+}
+
+/// PostgreSQL when a database URL is given (several nodes may share it), else the SQLite file
+/// in the data directory.
+async fn open_storage(config: &Config) -> Result<Arc<dyn storage::Storage>, ServerError> {
+    Ok(match &config.database_url {
+        Some(url) => Arc::new(
+            storage::PostgresStorage::connect(url, config.database_connections).await?,
+        ),
+        None => Arc::new(storage::SqliteStorage::open(&config.data_dir)?),
+    })
 }

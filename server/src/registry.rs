@@ -12,7 +12,7 @@ use crate::cafe::{self, CafeHandle};
 use crate::clock::now_ms;
 use crate::engine::{self, NewCafe, Recorded};
 use crate::secrets;
-use crate::storage::{CafeRow, Storage, StorageError};
+use crate::storage::{CafeRow, Change, Storage, StorageError};
 
 /// Attempts at a fresh join code before giving up (a clash is one in ~900 million per café).
 const JOIN_CODE_ATTEMPTS: usize = 8;
@@ -93,6 +93,23 @@ impl Registry {
             return Ok(Some(h.clone()));
         }
         self.load(id).await
+    }
+
+    /// Passes news of another node's append to the café's owner, if this node runs that café
+    /// (one it does not run is read whole from the log when first asked for).
+    pub fn on_change(&self, change: Change) {
+        match change {
+            Change::Appended { cafe_id, seq } => {
+                if let Some(h) = self.cafes.get(&cafe_id) {
+                    h.tip().heard_of(seq);
+                }
+            }
+            Change::MaybeMissed => {
+                for h in self.cafes.iter() {
+                    h.tip().maybe_missed();
+                }
+            }
+        }
     }
 
     /// Finds a café by a join code as typed.

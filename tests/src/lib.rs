@@ -3,11 +3,13 @@
 
 pub mod client;
 pub mod mirror;
+pub mod postgres;
 pub mod process;
 pub mod server;
 
 pub use client::{ClientError, TestClient};
 pub use mirror::Mirror;
+pub use postgres::TestDatabase;
 pub use process::{Link, LinkError, ProcessServer};
 pub use server::TestServer;
 

@@ -13,15 +13,18 @@ use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, debug, info, info_span, warn};
 
 use super::history::{Entry, History};
-use super::{CafeHandle, Credentials, MAILBOX, Request, Session};
+use super::{CafeHandle, Credentials, MAILBOX, Request, Session, Tip};
 use crate::clock::now_ms;
 use crate::engine::{self, Actor, Cafe, EngineError, Event, Input, Phase, Recorded, Viewer};
 use crate::outbound::{Outbound, QUEUE_FRAMES, encode};
 use crate::secrets;
-use crate::storage::Storage;
+use crate::storage::{Storage, StorageError};
 
 /// After a failed write, the timer waits this long before trying to end the round again.
 const TIMER_RETRY: Duration = Duration::from_secs(1);
+/// Times a command is decided again after another node appended first. Each retry follows a
+/// catch-up, so it only fails again if yet another append slipped in between.
+const CONFLICT_RETRIES: usize = 16;
 
 struct Conn {
     out: Outbound,
@@ -32,6 +35,9 @@ struct Owner {
     cafe: Cafe,
     epoch: String,
     storage: Arc<dyn Storage>,
+    /// Other nodes append to this café's log too (shared storage).
+    shared: bool,
+    tip: Arc<Tip>,
     history: History,
     conns: HashMap<u64, Conn>,
     /// Open connections per participant, for targeted updates and presence.
@@ -65,10 +71,15 @@ pub fn spawn(
     let (tx, rx) = mpsc::channel(MAILBOX);
     let id = cafe.id;
     let code = cafe.join_code.clone();
+    let shared = storage.shared();
+    // With shared storage the log may have grown since it was read: look once at start.
+    let tip = Arc::new(if shared { Tip::unknown() } else { Tip::default() });
     let owner = Owner {
         cafe,
         epoch,
         storage,
+        shared,
+        tip: tip.clone(),
         history,
         conns: HashMap::new(),
         phones: HashMap::new(),
@@ -79,7 +90,7 @@ pub fn spawn(
             .run(rx, shutdown)
             .instrument(info_span!("cafe", id = %id, code = %code)),
     );
-    Some((id, code, CafeHandle { tx }))
+    Some((id, code, CafeHandle { tx, tip }))
 }
 
 impl Owner {
@@ -99,6 +110,14 @@ impl Owner {
                 // Before the mailbox, so that a busy café still ends its round on time.
                 _ = tokio::time::sleep(wake.unwrap_or_default()), if wake.is_some() => {
                     self.on_deadline().await;
+                }
+                // Before the mailbox, so that commands are decided on the latest log.
+                _ = self.tip.wake.notified(), if self.shared => {
+                    if self.tip.get() > self.cafe.seq
+                        && let Err(e) = self.catch_up().await
+                    {
+                        warn!(error = %e, "could not read what other nodes appended");
+                    }
                 }
                 req = rx.recv() => match req {
                     Some(req) => self.handle(req).await,
@@ -187,34 +206,75 @@ impl Owner {
 
     /// Decides, stores, applies and fans out. Returns how many events were stored.
     async fn process(&mut self, input: Input, now: Millis) -> Result<usize, (ErrorCode, String)> {
-        let events = engine::decide(&self.cafe, &input, now)
-            .map_err(|e: EngineError| (e.code(), e.to_string()))?;
-        if events.is_empty() {
-            return Ok(0);
-        }
-        let records: Vec<Recorded> = events
-            .into_iter()
-            .enumerate()
-            .map(|(i, event)| Recorded {
-                seq: self.cafe.seq + 1 + i as u64,
-                at: now,
-                event,
-            })
-            .collect();
-        // Stored before anyone hears of it: an ack or an update always means "saved".
-        if let Err(e) = self.storage.append(self.cafe.id, &records).await {
-            warn!(error = %e, "could not store events; command refused");
-            return Err((
+        let unavailable = || {
+            (
                 ErrorCode::Unavailable,
                 "the server could not save this change; nothing was changed. Try again shortly"
-                    .into(),
-            ));
+                    .to_string(),
+            )
+        };
+        for _ in 0..CONFLICT_RETRIES {
+            let events = engine::decide(&self.cafe, &input, now)
+                .map_err(|e: EngineError| (e.code(), e.to_string()))?;
+            if events.is_empty() {
+                return Ok(0);
+            }
+            let records: Vec<Recorded> = events
+                .into_iter()
+                .enumerate()
+                .map(|(i, event)| Recorded {
+                    seq: self.cafe.seq + 1 + i as u64,
+                    at: now,
+                    event,
+                })
+                .collect();
+            // Stored before anyone hears of it: an ack or an update always means "saved".
+            match self.storage.append(self.cafe.id, &records).await {
+                Ok(()) => {
+                    let n = records.len();
+                    for r in &records {
+                        self.apply_and_fan_out(r, now);
+                    }
+                    return Ok(n);
+                }
+                // Another node appended first: learn what it wrote, then decide again on that.
+                Err(StorageError::SeqConflict(seq)) if self.shared => {
+                    debug!(seq, "another node appended first; deciding again");
+                    if let Err(e) = self.catch_up().await {
+                        warn!(error = %e, "could not read what other nodes appended");
+                        return Err(unavailable());
+                    }
+                }
+                Err(e) => {
+                    warn!(error = %e, "could not store events; command refused");
+                    return Err(unavailable());
+                }
+            }
         }
-        let n = records.len();
+        warn!("gave up after repeated conflicting appends");
+        Err(unavailable())
+    }
+
+    /// Applies and fans out what other nodes appended after this node's state.
+    async fn catch_up(&mut self) -> Result<(), StorageError> {
+        let records = self.storage.load_since(self.cafe.id, self.cafe.seq).await?;
+        let now = now_ms();
         for r in &records {
+            if r.seq != self.cafe.seq + 1 {
+                return Err(StorageError::Corrupt(format!(
+                    "café log jumps from {} to {}",
+                    self.cafe.seq, r.seq
+                )));
+            }
             self.apply_and_fan_out(r, now);
         }
-        Ok(n)
+        self.tip.checked(self.cafe.seq);
+        if !records.is_empty() {
+            debug!(seq = self.cafe.seq, applied = records.len(), "caught up with other nodes");
+            // People removed on another node lose their connections here too.
+            self.close_departed();
+        }
+        Ok(())
     }
 
     fn apply_and_fan_out(&mut self, r: &Recorded, now: Millis) {
@@ -300,6 +360,17 @@ impl Owner {
                 "those credentials do not open this café".to_string(),
             )
         };
+        // A client may come here from another node, holding a cursor or credentials this node
+        // has not heard of yet: read the log first.
+        if self.shared
+            && let Err(e) = self.catch_up().await
+        {
+            warn!(error = %e, "could not read what other nodes appended");
+            return Err((
+                ErrorCode::Unavailable,
+                "the server cannot reach its database; try again shortly".into(),
+            ));
+        }
         let mut resume_token = None;
         let session = match credentials {
             Credentials::Facilitator { key } => {

@@ -113,13 +113,50 @@ fn insert_events(
     Ok(())
 }
 
+fn events_after(
+    conn: &Connection,
+    cafe_id: CafeId,
+    after: u64,
+) -> Result<Vec<Recorded>, StorageError> {
+    let id = cafe_id.to_string();
+    let after = i64::try_from(after).unwrap_or(i64::MAX);
+    let mut stmt = conn
+        .prepare_cached("SELECT seq, at, body FROM events WHERE cafe_id = ?1 AND seq > ?2 ORDER BY seq")
+        .map_err(backend)?;
+    let rows = stmt
+        .query_map(params![id, after], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
+        .map_err(backend)?;
+    let mut records = Vec::new();
+    for row in rows {
+        let (seq, at, body) = row.map_err(backend)?;
+        let event: Event = serde_json::from_str(&body)
+            .map_err(|e| StorageError::Corrupt(format!("café {id} event {seq}: {e}")))?;
+        records.push(Recorded {
+            seq: seq as u64,
+            at,
+            event,
+        });
+    }
+    Ok(records)
+}
+
 #[async_trait]
 impl Storage for SqliteStorage {
     async fn create_cafe(&self, row: &CafeRow, first: &Recorded) -> Result<(), StorageError> {
         let row = row.clone();
         let first = first.clone();
         self.with(move |conn| {
-            let tx = conn.transaction().map_err(backend)?;
+            // IMMEDIATE: take the write lock before reading the tip, so a second writer on the file
+            // waits its turn (busy timeout) instead of failing on a lock upgrade.
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(backend)?;
             tx.execute(
                 "INSERT INTO cafes (id, join_code, epoch, created_at) VALUES (?1, ?2, ?3, ?4)",
                 params![
@@ -148,7 +185,11 @@ impl Storage for SqliteStorage {
         }
         let records = records.to_vec();
         self.with(move |conn| {
-            let tx = conn.transaction().map_err(backend)?;
+            // IMMEDIATE: take the write lock before reading the tip, so a second writer on the file
+            // waits its turn (busy timeout) instead of failing on a lock upgrade.
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(backend)?;
             let last: Option<i64> = tx
                 .query_row(
                     "SELECT MAX(seq) FROM events WHERE cafe_id = ?1",
@@ -185,32 +226,18 @@ impl Storage for SqliteStorage {
             else {
                 return Ok(None);
             };
-            let mut stmt = conn
-                .prepare("SELECT seq, at, body FROM events WHERE cafe_id = ?1 ORDER BY seq")
-                .map_err(backend)?;
-            let rows = stmt
-                .query_map(params![id], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                    ))
-                })
-                .map_err(backend)?;
-            let mut records = Vec::new();
-            for row in rows {
-                let (seq, at, body) = row.map_err(backend)?;
-                let event: Event = serde_json::from_str(&body)
-                    .map_err(|e| StorageError::Corrupt(format!("café {id} event {seq}: {e}")))?;
-                records.push(Recorded {
-                    seq: seq as u64,
-                    at,
-                    event,
-                });
-            }
+            let records = events_after(conn, cafe_id, 0)?;
             Ok(Some(StoredLog { epoch, records }))
         })
         .await
+    }
+
+    async fn load_since(
+        &self,
+        cafe_id: CafeId,
+        after: u64,
+    ) -> Result<Vec<Recorded>, StorageError> {
+        self.with(move |conn| events_after(conn, cafe_id, after)).await
     }
 
     async fn open_cafes(&self) -> Result<Vec<CafeId>, StorageError> {

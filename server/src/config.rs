@@ -79,9 +79,11 @@ fn parse_database_url(url: &str) -> Result<String, String> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok(url.to_owned())
     } else {
-        Err("expected a PostgreSQL URL (postgres://user:password@host:5432/database); \
+        Err(
+            "expected a PostgreSQL URL (postgres://user:password@host:5432/database); \
              leave it out to use the SQLite file in --data-dir"
-            .into())
+                .into(),
+        )
     }
 }
 

@@ -90,9 +90,9 @@ pub async fn serve(
 /// in the data directory.
 async fn open_storage(config: &Config) -> Result<Arc<dyn storage::Storage>, ServerError> {
     Ok(match &config.database_url {
-        Some(url) => Arc::new(
-            storage::PostgresStorage::connect(url, config.database_connections).await?,
-        ),
+        Some(url) => {
+            Arc::new(storage::PostgresStorage::connect(url, config.database_connections).await?)
+        }
         None => Arc::new(storage::SqliteStorage::open(&config.data_dir)?),
     })
 }

@@ -83,7 +83,13 @@ async fn stored_log(db: &TestDatabase) -> Vec<(i64, String)> {
 
 fn assert_consecutive(applied: &[(Seq, Update)], what: &str) {
     for w in applied.windows(2) {
-        assert_eq!(w[1].0, w[0].0 + 1, "{what}: seq {} follows {}", w[1].0, w[0].0);
+        assert_eq!(
+            w[1].0,
+            w[0].0 + 1,
+            "{what}: seq {} follows {}",
+            w[1].0,
+            w[0].0
+        );
     }
 }
 
@@ -93,8 +99,20 @@ async fn a_cafe_served_by_two_nodes_is_one_cafe() {
     let created = a.create_cafe(&cafe_request(2, 10, 4)).await;
     let code = created.join_code.clone();
     let mut fac = connect(&a, facilitator(&created)).await;
-    let mut wall_a = connect(&a, Auth::Wall { join_code: code.clone() }).await;
-    let mut wall_b = connect(&b, Auth::Wall { join_code: code.clone() }).await;
+    let mut wall_a = connect(
+        &a,
+        Auth::Wall {
+            join_code: code.clone(),
+        },
+    )
+    .await;
+    let mut wall_b = connect(
+        &b,
+        Auth::Wall {
+            join_code: code.clone(),
+        },
+    )
+    .await;
     let mut phones = Vec::new();
     for i in 0..12 {
         let node = if i % 2 == 0 { &a } else { &b };
@@ -125,22 +143,38 @@ async fn a_cafe_served_by_two_nodes_is_one_cafe() {
     }
     let tip = fac.command(Command::EndRound).await.expect("endRound");
     // The round's end reaches everyone, on both nodes.
-    for c in [&mut fac, &mut wall_a, &mut wall_b].into_iter().chain(&mut phones) {
+    for c in [&mut fac, &mut wall_a, &mut wall_b]
+        .into_iter()
+        .chain(&mut phones)
+    {
         c.wait_seq(tip).await;
     }
 
     // The staff on both nodes saw the very same updates in the same order, without a gap.
-    let common = wall_a.mirror.applied.first().map_or(0, |u| u.0).max(
-        wall_b.mirror.applied.first().map_or(0, |u| u.0),
-    );
+    let common = wall_a
+        .mirror
+        .applied
+        .first()
+        .map_or(0, |u| u.0)
+        .max(wall_b.mirror.applied.first().map_or(0, |u| u.0));
     let on_a = wall_a.mirror.applied_after(common);
     let on_b = wall_b.mirror.applied_after(common);
     assert!(on_a.len() > 40, "only {} updates on the wall", on_a.len());
     assert_eq!(on_a, on_b, "the walls on node A and node B saw one history");
-    assert_eq!(fac.mirror.applied_after(common), on_a, "facilitator and walls agree");
+    assert_eq!(
+        fac.mirror.applied_after(common),
+        on_a,
+        "facilitator and walls agree"
+    );
     assert_consecutive(&wall_a.mirror.applied, "wall on A");
     assert_consecutive(&wall_b.mirror.applied, "wall on B");
-    let notes: HashSet<NoteId> = wall_b.mirror.cafe().notes.iter().map(|n| n.note_id).collect();
+    let notes: HashSet<NoteId> = wall_b
+        .mirror
+        .cafe()
+        .notes
+        .iter()
+        .map(|n| n.note_id)
+        .collect();
     assert_eq!(notes, posted, "every note, once, on the other node's wall");
 
     // Every phone's picture, from whichever node, equals a fresh one from the other node.
@@ -171,8 +205,20 @@ async fn commands_sent_to_both_nodes_at_once_never_collide() {
     let code = created.join_code.clone();
     let mut fac = connect(&a, facilitator(&created)).await;
     let mut walls = vec![
-        connect(&a, Auth::Wall { join_code: code.clone() }).await,
-        connect(&b, Auth::Wall { join_code: code.clone() }).await,
+        connect(
+            &a,
+            Auth::Wall {
+                join_code: code.clone(),
+            },
+        )
+        .await,
+        connect(
+            &b,
+            Auth::Wall {
+                join_code: code.clone(),
+            },
+        )
+        .await,
     ];
     let mut phones = Vec::new();
     for i in 0..16 {
@@ -233,7 +279,11 @@ async fn commands_sent_to_both_nodes_at_once_never_collide() {
     }
     let log = stored_log(&db).await;
     let stored: Vec<i64> = log.iter().map(|(s, _)| *s).collect();
-    assert_eq!(stored, (1..=tip as i64).collect::<Vec<_>>(), "no gap, no duplicate");
+    assert_eq!(
+        stored,
+        (1..=tip as i64).collect::<Vec<_>>(),
+        "no gap, no duplicate"
+    );
     assert_eq!(
         log.iter().filter(|(_, t)| t == "notePosted").count(),
         acked.len(),
@@ -241,7 +291,10 @@ async fn commands_sent_to_both_nodes_at_once_never_collide() {
     );
     let (wa, wb) = (&walls[0], &walls[1]);
     let common = wa.mirror.applied[0].0.max(wb.mirror.applied[0].0);
-    assert_eq!(wa.mirror.applied_after(common), wb.mirror.applied_after(common));
+    assert_eq!(
+        wa.mirror.applied_after(common),
+        wb.mirror.applied_after(common)
+    );
     let on_wall: HashSet<NoteId> = wa.mirror.cafe().notes.iter().map(|n| n.note_id).collect();
     assert_eq!(on_wall, acked.keys().copied().collect::<HashSet<_>>());
     drop(phones);
@@ -253,7 +306,13 @@ async fn a_node_killed_mid_round_loses_nothing_and_the_round_ends_once() {
     let created = a.create_cafe(&cafe_request(2, 1, 4)).await;
     let code = created.join_code.clone();
     let mut fac = connect(&a, facilitator(&created)).await;
-    let mut wall_b = connect(&b, Auth::Wall { join_code: code.clone() }).await;
+    let mut wall_b = connect(
+        &b,
+        Auth::Wall {
+            join_code: code.clone(),
+        },
+    )
+    .await;
     let mut phones = Vec::new();
     for i in 0..8 {
         let node = if i % 2 == 0 { &a } else { &b };
@@ -298,7 +357,9 @@ async fn a_node_killed_mid_round_loses_nothing_and_the_round_ends_once() {
         let mut c = TestClient::connect_url(&b.ws_url()).await;
         c.mirror = mirror;
         let cursor = c.cursor();
-        c.hello(facilitator(&created), cursor).await.expect("facilitator on B");
+        c.hello(facilitator(&created), cursor)
+            .await
+            .expect("facilitator on B");
         c
     };
 
@@ -321,8 +382,17 @@ async fn a_node_killed_mid_round_loses_nothing_and_the_round_ends_once() {
         1,
         "the round ended exactly once: {log:?}"
     );
-    let notes: HashSet<NoteId> = wall_b.mirror.cafe().notes.iter().map(|n| n.note_id).collect();
-    assert_eq!(notes, posted, "nothing acked before or after the crash is lost");
+    let notes: HashSet<NoteId> = wall_b
+        .mirror
+        .cafe()
+        .notes
+        .iter()
+        .map(|n| n.note_id)
+        .collect();
+    assert_eq!(
+        notes, posted,
+        "nothing acked before or after the crash is lost"
+    );
     for c in back.iter().chain([&fac, &wall_b]) {
         let ended: Vec<_> = c
             .mirror

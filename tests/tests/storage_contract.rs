@@ -102,7 +102,11 @@ async fn round_trip(store: &dyn Storage) {
         broadcast(3, "<b>not html</b> ünïcödé 🦩"),
     ];
     store.append(row.cafe_id, &more).await.expect("append");
-    let log = store.load(row.cafe_id).await.expect("load").expect("exists");
+    let log = store
+        .load(row.cafe_id)
+        .await
+        .expect("load")
+        .expect("exists");
     assert_eq!(log.epoch, row.epoch);
     let mut all = vec![first.clone()];
     all.extend(more.clone());
@@ -152,7 +156,11 @@ async fn refused_appends_change_nothing(store: &dyn Storage) {
             "{bad:?} gave {err:?}"
         );
     }
-    let log = store.load(row.cafe_id).await.expect("load").expect("exists");
+    let log = store
+        .load(row.cafe_id)
+        .await
+        .expect("load")
+        .expect("exists");
     assert_eq!(log.records.len(), 2);
     assert_eq!(
         texts(&log.records[1..]),
@@ -161,7 +169,10 @@ async fn refused_appends_change_nothing(store: &dyn Storage) {
     );
     // The next position is still free.
     store
-        .append(row.cafe_id, &[broadcast(3, "next"), broadcast(4, "and next")])
+        .append(
+            row.cafe_id,
+            &[broadcast(3, "next"), broadcast(4, "and next")],
+        )
         .await
         .expect("append after refusals");
 }
@@ -242,7 +253,11 @@ async fn racing_appends_never_collide(a: Arc<dyn Storage>, b: Arc<dyn Storage>) 
     let log = a.load(cafe).await.expect("load").expect("exists");
     let seqs: Vec<u64> = log.records.iter().map(|r| r.seq).collect();
     assert_eq!(seqs, (1..=101).collect::<Vec<_>>(), "no gap, no duplicate");
-    assert_eq!(wa + wb, 100, "every position won exactly once ({wa} + {wb})");
+    assert_eq!(
+        wa + wb,
+        100,
+        "every position won exactly once ({wa} + {wb})"
+    );
     cafe
 }
 
@@ -269,7 +284,11 @@ async fn postgres_keeps_the_contract() {
     join_codes_are_unique(&*store).await;
     closed_cafes_are_not_restored(&*store).await;
     let other = reopen().await;
-    let mut changes = other.watch().await.expect("watch").expect("postgres announces");
+    let mut changes = other
+        .watch()
+        .await
+        .expect("watch")
+        .expect("postgres announces");
     let cafe = racing_appends_never_collide(store.clone(), reopen().await).await;
     assert!(store.shared());
     // The other node heard every append of the race, in order, up to the tip.

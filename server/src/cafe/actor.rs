@@ -73,7 +73,11 @@ pub fn spawn(
     let code = cafe.join_code.clone();
     let shared = storage.shared();
     // With shared storage the log may have grown since it was read: look once at start.
-    let tip = Arc::new(if shared { Tip::unknown() } else { Tip::default() });
+    let tip = Arc::new(if shared {
+        Tip::unknown()
+    } else {
+        Tip::default()
+    });
     let owner = Owner {
         cafe,
         epoch,
@@ -270,7 +274,11 @@ impl Owner {
         }
         self.tip.checked(self.cafe.seq);
         if !records.is_empty() {
-            debug!(seq = self.cafe.seq, applied = records.len(), "caught up with other nodes");
+            debug!(
+                seq = self.cafe.seq,
+                applied = records.len(),
+                "caught up with other nodes"
+            );
             // People removed on another node lose their connections here too.
             self.close_departed();
         }

@@ -63,8 +63,7 @@ pub trait Storage: Send + Sync + 'static {
     async fn append(&self, cafe_id: CafeId, records: &[Recorded]) -> Result<(), StorageError>;
     async fn load(&self, cafe_id: CafeId) -> Result<Option<StoredLog>, StorageError>;
     /// The events after `after`, oldest first.
-    async fn load_since(&self, cafe_id: CafeId, after: u64)
-    -> Result<Vec<Recorded>, StorageError>;
+    async fn load_since(&self, cafe_id: CafeId, after: u64) -> Result<Vec<Recorded>, StorageError>;
     /// Cafés not closed, to restore at start.
     async fn open_cafes(&self) -> Result<Vec<CafeId>, StorageError>;
     async fn find_join_code(&self, join_code: &str) -> Result<Option<CafeId>, StorageError>;

@@ -215,11 +215,7 @@ impl Storage for PostgresStorage {
         Ok(Some(StoredLog { epoch, records }))
     }
 
-    async fn load_since(
-        &self,
-        cafe_id: CafeId,
-        after: u64,
-    ) -> Result<Vec<Recorded>, StorageError> {
+    async fn load_since(&self, cafe_id: CafeId, after: u64) -> Result<Vec<Recorded>, StorageError> {
         events_after(&self.pool, cafe_id, after).await
     }
 
@@ -246,7 +242,9 @@ impl Storage for PostgresStorage {
     }
 
     async fn watch(&self) -> Result<Option<mpsc::Receiver<Change>>, StorageError> {
-        let mut listener = PgListener::connect_with(&self.pool).await.map_err(backend)?;
+        let mut listener = PgListener::connect_with(&self.pool)
+            .await
+            .map_err(backend)?;
         listener.listen(CHANNEL).await.map_err(backend)?;
         let (tx, rx) = mpsc::channel(CHANGES_BUFFER);
         tokio::spawn(async move {
@@ -299,7 +297,10 @@ mod tests {
             redact_url("postgres://flamingo:s3cret@db:5432/flamingo"),
             "postgres://flamingo@db:5432/flamingo"
         );
-        assert_eq!(redact_url("postgres://db/flamingo"), "postgres://db/flamingo");
+        assert_eq!(
+            redact_url("postgres://db/flamingo"),
+            "postgres://db/flamingo"
+        );
     }
 
     #[test]

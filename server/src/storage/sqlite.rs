@@ -121,7 +121,9 @@ fn events_after(
     let id = cafe_id.to_string();
     let after = i64::try_from(after).unwrap_or(i64::MAX);
     let mut stmt = conn
-        .prepare_cached("SELECT seq, at, body FROM events WHERE cafe_id = ?1 AND seq > ?2 ORDER BY seq")
+        .prepare_cached(
+            "SELECT seq, at, body FROM events WHERE cafe_id = ?1 AND seq > ?2 ORDER BY seq",
+        )
         .map_err(backend)?;
     let rows = stmt
         .query_map(params![id, after], |r| {
@@ -232,12 +234,9 @@ impl Storage for SqliteStorage {
         .await
     }
 
-    async fn load_since(
-        &self,
-        cafe_id: CafeId,
-        after: u64,
-    ) -> Result<Vec<Recorded>, StorageError> {
-        self.with(move |conn| events_after(conn, cafe_id, after)).await
+    async fn load_since(&self, cafe_id: CafeId, after: u64) -> Result<Vec<Recorded>, StorageError> {
+        self.with(move |conn| events_after(conn, cafe_id, after))
+            .await
     }
 
     async fn open_cafes(&self) -> Result<Vec<CafeId>, StorageError> {

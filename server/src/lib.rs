@@ -45,12 +45,26 @@ pub async fn serve(
     let storage = open_storage(&config).await?;
     let changes = storage.watch().await?;
     let stop = CancellationToken::new();
-    let registry = Arc::new(registry::Registry::new(storage, stop.clone()));
+    let peers = changes
+        .is_some()
+        .then(|| start_announcing(storage.clone(), stop.clone()));
+    let registry = Arc::new(registry::Registry::new(storage, peers, stop.clone()));
     if let Some(mut changes) = changes {
-        let registry = registry.clone();
+        let hearing = registry.clone();
         tokio::spawn(async move {
             while let Some(change) = changes.recv().await {
-                registry.on_change(change);
+                hearing.on_change(change);
+            }
+        });
+        let sweeping = registry.clone();
+        let stopping = stop.clone();
+        tokio::spawn(async move {
+            let mut sweep = tokio::time::interval(registry::ALIVE_EVERY);
+            loop {
+                tokio::select! {
+                    _ = stopping.cancelled() => break,
+                    _ = sweep.tick() => sweeping.sweep_nodes(),
+                }
             }
         });
     }
@@ -84,6 +98,36 @@ pub async fn serve(
     });
     accept::serve(listener, app, gate, connections, stop).await;
     Ok(())
+}
+
+/// This node's voice to the others sharing the storage: one queue, sent in order, plus a
+/// heartbeat so that the others notice when this node is gone.
+fn start_announcing(storage: Arc<dyn storage::Storage>, stop: CancellationToken) -> cafe::Peers {
+    let node = uuid::Uuid::new_v4();
+    let (announce, mut queue) = tokio::sync::mpsc::unbounded_channel();
+    let heartbeat = announce.clone();
+    tokio::spawn(async move {
+        while let Some(change) = queue.recv().await {
+            if let Err(e) = storage.announce(&change).await {
+                tracing::warn!(error = %e, "could not tell the other nodes");
+            }
+        }
+    });
+    tokio::spawn(async move {
+        let mut beat = tokio::time::interval(registry::ALIVE_EVERY);
+        loop {
+            tokio::select! {
+                _ = stop.cancelled() => break,
+                _ = beat.tick() => {
+                    if heartbeat.send(storage::Change::Alive { node }).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    info!(%node, "sharing the storage with other nodes");
+    cafe::Peers { node, announce }
 }
 
 /// PostgreSQL when a database URL is given (several nodes may share it), else the SQLite file

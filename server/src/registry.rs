@@ -1,18 +1,25 @@
 //! Every café this server runs, by id and by join code. The map holds handles only; each
 //! café's state lives in its owner task.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use dashmap::DashMap;
 use flamingo_protocol::{CafeId, CreateCafeRequest, CreateCafeResponse, ErrorCode};
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
-use crate::cafe::{self, CafeHandle};
+use crate::cafe::{self, CafeHandle, PeerPresence, Peers};
 use crate::clock::now_ms;
 use crate::engine::{self, NewCafe, Recorded};
 use crate::secrets;
-use crate::storage::{CafeRow, Change, Storage, StorageError};
+use crate::storage::{CafeRow, Change, NodeId, Storage, StorageError};
+
+/// How often a node tells the others it is alive, and how long its silence means it is gone
+/// (its phones then count as disconnected until they reconnect elsewhere).
+pub const ALIVE_EVERY: Duration = Duration::from_secs(3);
+pub const GONE_AFTER: Duration = Duration::from_secs(10);
 
 /// Attempts at a fresh join code before giving up (a clash is one in ~900 million per café).
 const JOIN_CODE_ATTEMPTS: usize = 8;
@@ -38,17 +45,27 @@ pub struct Registry {
     cafes: DashMap<CafeId, CafeHandle>,
     codes: DashMap<String, CafeId>,
     storage: Arc<dyn Storage>,
+    /// This node among others sharing the storage; `None` when it is alone.
+    peers: Option<Peers>,
+    /// When each other node was last heard from.
+    nodes: Mutex<HashMap<NodeId, Instant>>,
     shutdown: CancellationToken,
     /// Serialises loading a café on demand, so two requests never start two owners.
     loading: tokio::sync::Mutex<()>,
 }
 
 impl Registry {
-    pub fn new(storage: Arc<dyn Storage>, shutdown: CancellationToken) -> Self {
+    pub fn new(
+        storage: Arc<dyn Storage>,
+        peers: Option<Peers>,
+        shutdown: CancellationToken,
+    ) -> Self {
         Self {
             cafes: DashMap::new(),
             codes: DashMap::new(),
             storage,
+            peers,
+            nodes: Mutex::new(HashMap::new()),
             shutdown,
             loading: tokio::sync::Mutex::new(()),
         }
@@ -78,6 +95,7 @@ impl Registry {
             &log.records,
             log.epoch,
             self.storage.clone(),
+            self.peers.clone(),
             self.shutdown.clone(),
         ) else {
             warn!(%id, "stored café has no creation event; skipped");
@@ -85,6 +103,8 @@ impl Registry {
         };
         self.codes.insert(code, id);
         self.cafes.insert(id, handle.clone());
+        // Other nodes may serve phones of this café already.
+        self.want_presence(Some(id));
         Ok(Some(handle))
     }
 
@@ -98,16 +118,88 @@ impl Registry {
     /// Passes news of another node's append to the café's owner, if this node runs that café
     /// (one it does not run is read whole from the log when first asked for).
     pub fn on_change(&self, change: Change) {
+        let me = self.peers.as_ref().map(|p| p.node);
+        if let Some(node) = change.sender() {
+            if Some(node) == me {
+                return;
+            }
+            self.nodes
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(node, Instant::now());
+        }
         match change {
             Change::Appended { cafe_id, seq } => {
                 if let Some(h) = self.cafes.get(&cafe_id) {
-                    h.tip().heard_of(seq);
+                    h.news().appended(seq);
                 }
             }
             Change::MaybeMissed => {
                 for h in self.cafes.iter() {
-                    h.tip().maybe_missed();
+                    h.news().maybe_missed();
                 }
+                self.want_presence(None);
+            }
+            Change::Presence {
+                node,
+                cafe_id,
+                participant_id,
+                connected,
+            } => {
+                if let Some(h) = self.cafes.get(&cafe_id) {
+                    h.news().presence(PeerPresence::Phone {
+                        node,
+                        participant_id,
+                        connected,
+                    });
+                }
+            }
+            Change::PresenceWanted { cafe_id, .. } => match cafe_id {
+                Some(id) => {
+                    if let Some(h) = self.cafes.get(&id) {
+                        h.news().presence(PeerPresence::Wanted);
+                    }
+                }
+                None => {
+                    for h in self.cafes.iter() {
+                        h.news().presence(PeerPresence::Wanted);
+                    }
+                }
+            },
+            Change::Alive { .. } => {}
+        }
+    }
+
+    /// Asks the other nodes to announce their phones in a café this node just started running,
+    /// or in all (after missing news).
+    pub fn want_presence(&self, cafe_id: Option<CafeId>) {
+        if let Some(peers) = &self.peers {
+            let _ = peers.announce.send(Change::PresenceWanted {
+                node: peers.node,
+                cafe_id,
+            });
+        }
+    }
+
+    /// Forgets nodes silent for longer than [`GONE_AFTER`]: their phones are no longer
+    /// connected through them.
+    pub fn sweep_nodes(&self) {
+        let gone: Vec<NodeId> = {
+            let mut nodes = self.nodes.lock().unwrap_or_else(|p| p.into_inner());
+            let gone = nodes
+                .iter()
+                .filter(|(_, seen)| seen.elapsed() > GONE_AFTER)
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>();
+            for n in &gone {
+                nodes.remove(n);
+            }
+            gone
+        };
+        for node in gone {
+            info!(%node, "another node went silent; its phones count as disconnected");
+            for h in self.cafes.iter() {
+                h.news().presence(PeerPresence::NodeGone { node });
             }
         }
     }
@@ -166,6 +258,7 @@ impl Registry {
                 std::slice::from_ref(&first),
                 row.epoch,
                 self.storage.clone(),
+                self.peers.clone(),
                 self.shutdown.clone(),
             ) {
                 self.codes.insert(code, id);

@@ -238,10 +238,12 @@ async fn commands_sent_to_both_nodes_at_once_never_collide() {
             let mut mine = Vec::new();
             for n in 0..12 {
                 let (id, cmd) = post(format!("phone {i} note {n}"));
-                let seq = p.command(cmd).await.expect("note accepted");
-                mine.push((id, seq));
+                match p.command(cmd).await {
+                    Ok(seq) => mine.push((id, seq)),
+                    Err(e) => return Err(format!("phone {i} note {n}: {e:?}")),
+                }
             }
-            (p, mine)
+            Ok((p, mine))
         }));
     }
     let broadcasts = tokio::spawn(async move {
@@ -261,9 +263,17 @@ async fn commands_sent_to_both_nodes_at_once_never_collide() {
     let mut acked: HashMap<NoteId, Seq> = HashMap::new();
     let mut phones = Vec::new();
     for t in tasks {
-        let (p, mine) = t.await.expect("phone task");
-        acked.extend(mine);
-        phones.push(p);
+        match t.await.expect("phone task") {
+            Ok((p, mine)) => {
+                acked.extend(mine);
+                phones.push(p);
+            }
+            Err(e) => panic!(
+                "{e}\nnode A:\n{}\nnode B:\n{}",
+                a.output_tail(30),
+                b.output_tail(30)
+            ),
+        }
     }
     let broadcast_seqs = broadcasts.await.expect("broadcast task");
 
@@ -403,4 +413,85 @@ async fn a_node_killed_mid_round_loses_nothing_and_the_round_ends_once() {
         assert_eq!(ended.len(), 1, "one roundEnded for every client");
     }
     assert_eq!(fac_a.mirror.cafe().notes.len(), posted.len());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_on_one_node_see_who_is_connected_on_every_node() {
+    let (db, a, mut b) = two_nodes().await;
+    let created = a.create_cafe(&cafe_request(1, 10, 4)).await;
+    let code = created.join_code.clone();
+    let mut fac = connect(&a, facilitator(&created)).await;
+    let mut phones = Vec::new();
+    for i in 0..6 {
+        let node = if i % 2 == 0 { &a } else { &b };
+        phones.push(connect(node, join(&code, &format!("P{i}"))).await);
+    }
+    let ids: HashSet<_> = phones.iter().map(|p| p.participant_id()).collect();
+    let connected = |c: &TestClient| {
+        c.mirror
+            .cafe()
+            .connected
+            .iter()
+            .copied()
+            .collect::<HashSet<_>>()
+    };
+    fac.wait_until("every phone, on both nodes, connected", |c| {
+        connected(c) == ids
+    })
+    .await;
+
+    // A staff member arriving later on node B is told of node A's phones too.
+    let mut wall_b = connect(
+        &b,
+        Auth::Wall {
+            join_code: code.clone(),
+        },
+    )
+    .await;
+    wall_b
+        .wait_until("node A's phones in the wall's list", |c| {
+            connected(c) == ids
+        })
+        .await;
+
+    // So is one on a node started after everyone joined: it asks the others at start.
+    let c = ProcessServer::start_with(ProcessOptions {
+        args: vec!["--database-url".into(), db.url().into()],
+        ..Default::default()
+    })
+    .await;
+    let mut wall_c = connect(
+        &c,
+        Auth::Wall {
+            join_code: code.clone(),
+        },
+    )
+    .await;
+    wall_c
+        .wait_until("everyone in a new node's list", |c| connected(c) == ids)
+        .await;
+
+    // A phone on node B leaves the network: the facilitator on node A sees it go.
+    let leaving = phones.remove(1);
+    let gone = leaving.participant_id();
+    leaving.close_and_wait().await;
+    fac.wait_until("the closed phone disconnected", |c| {
+        !connected(c).contains(&gone)
+    })
+    .await;
+
+    // Node B dies: its phones count as disconnected once it has been silent a while, and
+    // node A's own phones stay connected.
+    b.kill();
+    let on_a: HashSet<_> = [0, 1, 3].map(|i| phones[i].participant_id()).into();
+    let on_b: HashSet<_> = [2, 4].map(|i| phones[i].participant_id()).into();
+    let started = std::time::Instant::now();
+    while !connected(&fac).is_disjoint(&on_b) {
+        let _ = fac.recv_within(Duration::from_millis(500)).await;
+        assert!(
+            started.elapsed() < Duration::from_secs(25),
+            "node B's phones still shown connected"
+        );
+    }
+    assert_eq!(connected(&fac), on_a);
 }

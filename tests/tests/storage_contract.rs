@@ -261,6 +261,47 @@ async fn racing_appends_never_collide(a: Arc<dyn Storage>, b: Arc<dyn Storage>) 
     cafe
 }
 
+/// Two nodes append through the café lock as fast as they can: neither is ever refused, each
+/// gets its turn, and the log has every append once.
+async fn locked_appends_take_turns(a: Arc<dyn Storage>, b: Arc<dyn Storage>) {
+    let (row, first) = new_cafe("LOCK11");
+    a.create_cafe(&row, &first).await.expect("create");
+    let cafe = row.cafe_id;
+    let writer = |store: Arc<dyn Storage>, name: &'static str| async move {
+        let mut tip = 1;
+        for n in 0..50 {
+            let mut log = store
+                .lock(cafe)
+                .await
+                .expect("lock")
+                .expect("shared storage locks");
+            tip += log.since(tip).await.expect("since").len() as u64;
+            log.commit(&[broadcast(tip + 1, &format!("{name} {n}"))])
+                .await
+                .expect("a locked append is never refused");
+            tip += 1;
+        }
+    };
+    let (ra, rb) = tokio::join!(
+        tokio::spawn(writer(a.clone(), "a")),
+        tokio::spawn(writer(b.clone(), "b"))
+    );
+    ra.expect("writer a");
+    rb.expect("writer b");
+    let log = a.load(cafe).await.expect("load").expect("exists");
+    assert_eq!(
+        log.records.iter().map(|r| r.seq).collect::<Vec<_>>(),
+        (1..=101).collect::<Vec<_>>()
+    );
+    // A lock dropped without committing appends nothing and lets the next one in.
+    drop(a.lock(cafe).await.expect("lock"));
+    let mut log = b.lock(cafe).await.expect("lock").expect("locks");
+    assert!(log.since(101).await.expect("since").is_empty());
+    log.commit(&[broadcast(102, "after a dropped lock")])
+        .await
+        .expect("append");
+}
+
 #[tokio::test]
 async fn sqlite_keeps_the_contract() {
     let (store, reopen, _dir) = sqlite().await;
@@ -271,6 +312,13 @@ async fn sqlite_keeps_the_contract() {
     racing_appends_never_collide(store.clone(), reopen().await).await;
     assert!(!store.shared());
     assert!(store.watch().await.expect("watch").is_none());
+    assert!(
+        store
+            .lock(uuid::Uuid::new_v4())
+            .await
+            .expect("lock")
+            .is_none()
+    );
     // What was written is there for the next process.
     let again = reopen().await;
     assert_eq!(again.open_cafes().await.expect("open").len(), 5);
@@ -291,6 +339,7 @@ async fn postgres_keeps_the_contract() {
         .expect("postgres announces");
     let cafe = racing_appends_never_collide(store.clone(), reopen().await).await;
     assert!(store.shared());
+    locked_appends_take_turns(store.clone(), reopen().await).await;
     // The other node heard every append of the race, in order, up to the tip.
     let mut heard = Vec::new();
     while let Ok(Some(change)) =
@@ -312,5 +361,5 @@ async fn postgres_keeps_the_contract() {
     );
     // Running the migrations again at a node's start changes nothing.
     let again = reopen().await;
-    assert_eq!(again.open_cafes().await.expect("open").len(), 5);
+    assert_eq!(again.open_cafes().await.expect("open").len(), 6);
 }

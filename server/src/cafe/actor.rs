@@ -13,18 +13,24 @@ use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, debug, info, info_span, warn};
 
 use super::history::{Entry, History};
-use super::{CafeHandle, Credentials, MAILBOX, Request, Session, Tip};
+use super::news::{News, PeerPresence};
+use super::{CafeHandle, Credentials, MAILBOX, Request, Session};
 use crate::clock::now_ms;
 use crate::engine::{self, Actor, Cafe, EngineError, Event, Input, Phase, Recorded, Viewer};
 use crate::outbound::{Outbound, QUEUE_FRAMES, encode};
 use crate::secrets;
-use crate::storage::{Storage, StorageError};
+use crate::storage::{Change, NodeId, Storage, StorageError};
 
 /// After a failed write, the timer waits this long before trying to end the round again.
 const TIMER_RETRY: Duration = Duration::from_secs(1);
-/// Times a command is decided again after another node appended first. Each retry follows a
-/// catch-up, so it only fails again if yet another append slipped in between.
-const CONFLICT_RETRIES: usize = 16;
+
+/// This node among the others sharing the storage: how an owner tells them about its phones.
+#[derive(Debug, Clone)]
+pub struct Peers {
+    pub node: NodeId,
+    /// One queue for the whole node, so announcements leave in the order they were made.
+    pub announce: mpsc::UnboundedSender<Change>,
+}
 
 struct Conn {
     out: Outbound,
@@ -35,13 +41,15 @@ struct Owner {
     cafe: Cafe,
     epoch: String,
     storage: Arc<dyn Storage>,
-    /// Other nodes append to this café's log too (shared storage).
-    shared: bool,
-    tip: Arc<Tip>,
+    /// Other nodes share the storage: they append to this café's log too, and serve phones.
+    peers: Option<Peers>,
+    news: Arc<News>,
     history: History,
     conns: HashMap<u64, Conn>,
     /// Open connections per participant, for targeted updates and presence.
     phones: HashMap<ParticipantId, HashSet<u64>>,
+    /// Participants connected through other nodes, and which.
+    remote: HashMap<ParticipantId, HashSet<NodeId>>,
     timer_retry_at: Option<Millis>,
 }
 
@@ -51,6 +59,7 @@ pub fn spawn(
     log: &[Recorded],
     epoch: String,
     storage: Arc<dyn Storage>,
+    peers: Option<Peers>,
     shutdown: CancellationToken,
 ) -> Option<(CafeId, String, CafeHandle)> {
     let mut cafe = Cafe::from_created(log.first()?)?;
@@ -71,22 +80,22 @@ pub fn spawn(
     let (tx, rx) = mpsc::channel(MAILBOX);
     let id = cafe.id;
     let code = cafe.join_code.clone();
-    let shared = storage.shared();
     // With shared storage the log may have grown since it was read: look once at start.
-    let tip = Arc::new(if shared {
-        Tip::unknown()
+    let news = Arc::new(if peers.is_some() {
+        News::log_unknown()
     } else {
-        Tip::default()
+        News::default()
     });
     let owner = Owner {
         cafe,
         epoch,
         storage,
-        shared,
-        tip: tip.clone(),
+        peers,
+        news: news.clone(),
         history,
         conns: HashMap::new(),
         phones: HashMap::new(),
+        remote: HashMap::new(),
         timer_retry_at: None,
     };
     tokio::spawn(
@@ -94,7 +103,7 @@ pub fn spawn(
             .run(rx, shutdown)
             .instrument(info_span!("cafe", id = %id, code = %code)),
     );
-    Some((id, code, CafeHandle { tx, tip }))
+    Some((id, code, CafeHandle { tx, news }))
 }
 
 impl Owner {
@@ -116,13 +125,7 @@ impl Owner {
                     self.on_deadline().await;
                 }
                 // Before the mailbox, so that commands are decided on the latest log.
-                _ = self.tip.wake.notified(), if self.shared => {
-                    if self.tip.get() > self.cafe.seq
-                        && let Err(e) = self.catch_up().await
-                    {
-                        warn!(error = %e, "could not read what other nodes appended");
-                    }
-                }
+                _ = self.news.wake.notified(), if self.peers.is_some() => self.on_news().await,
                 req = rx.recv() => match req {
                     Some(req) => self.handle(req).await,
                     None => break,
@@ -209,61 +212,59 @@ impl Owner {
     }
 
     /// Decides, stores, applies and fans out. Returns how many events were stored.
+    ///
+    /// With storage shared by several nodes, the café's log is locked first and whatever other
+    /// nodes appended is applied, so the decision is made on the latest state and the append
+    /// cannot conflict; the others wait their turn.
     async fn process(&mut self, input: Input, now: Millis) -> Result<usize, (ErrorCode, String)> {
-        let unavailable = || {
+        let unavailable = |e: StorageError| {
+            warn!(error = %e, "could not store events; command refused");
             (
                 ErrorCode::Unavailable,
                 "the server could not save this change; nothing was changed. Try again shortly"
                     .to_string(),
             )
         };
-        for _ in 0..CONFLICT_RETRIES {
-            let events = engine::decide(&self.cafe, &input, now)
-                .map_err(|e: EngineError| (e.code(), e.to_string()))?;
-            if events.is_empty() {
-                return Ok(0);
-            }
-            let records: Vec<Recorded> = events
-                .into_iter()
-                .enumerate()
-                .map(|(i, event)| Recorded {
-                    seq: self.cafe.seq + 1 + i as u64,
-                    at: now,
-                    event,
-                })
-                .collect();
-            // Stored before anyone hears of it: an ack or an update always means "saved".
-            match self.storage.append(self.cafe.id, &records).await {
-                Ok(()) => {
-                    let n = records.len();
-                    for r in &records {
-                        self.apply_and_fan_out(r, now);
-                    }
-                    return Ok(n);
-                }
-                // Another node appended first: learn what it wrote, then decide again on that.
-                Err(StorageError::SeqConflict(seq)) if self.shared => {
-                    debug!(seq, "another node appended first; deciding again");
-                    if let Err(e) = self.catch_up().await {
-                        warn!(error = %e, "could not read what other nodes appended");
-                        return Err(unavailable());
-                    }
-                }
-                Err(e) => {
-                    warn!(error = %e, "could not store events; command refused");
-                    return Err(unavailable());
-                }
-            }
+        let mut locked = self.storage.lock(self.cafe.id).await.map_err(unavailable)?;
+        if let Some(log) = locked.as_mut() {
+            let missed = log.since(self.cafe.seq).await.map_err(unavailable)?;
+            self.apply_missed(&missed).map_err(unavailable)?;
         }
-        warn!("gave up after repeated conflicting appends");
-        Err(unavailable())
+        let events = engine::decide(&self.cafe, &input, now)
+            .map_err(|e: EngineError| (e.code(), e.to_string()))?;
+        if events.is_empty() {
+            return Ok(0);
+        }
+        let records: Vec<Recorded> = events
+            .into_iter()
+            .enumerate()
+            .map(|(i, event)| Recorded {
+                seq: self.cafe.seq + 1 + i as u64,
+                at: now,
+                event,
+            })
+            .collect();
+        // Stored before anyone hears of it: an ack or an update always means "saved".
+        match locked {
+            Some(log) => log.commit(&records).await,
+            None => self.storage.append(self.cafe.id, &records).await,
+        }
+        .map_err(unavailable)?;
+        for r in &records {
+            self.apply_and_fan_out(r, now);
+        }
+        Ok(records.len())
     }
 
     /// Applies and fans out what other nodes appended after this node's state.
     async fn catch_up(&mut self) -> Result<(), StorageError> {
         let records = self.storage.load_since(self.cafe.id, self.cafe.seq).await?;
+        self.apply_missed(&records)
+    }
+
+    fn apply_missed(&mut self, records: &[Recorded]) -> Result<(), StorageError> {
         let now = now_ms();
-        for r in &records {
+        for r in records {
             if r.seq != self.cafe.seq + 1 {
                 return Err(StorageError::Corrupt(format!(
                     "café log jumps from {} to {}",
@@ -272,7 +273,7 @@ impl Owner {
             }
             self.apply_and_fan_out(r, now);
         }
-        self.tip.checked(self.cafe.seq);
+        self.news.log_checked(self.cafe.seq);
         if !records.is_empty() {
             debug!(
                 seq = self.cafe.seq,
@@ -349,10 +350,86 @@ impl Owner {
         }
     }
 
+    /// Everyone with a connection, on this node or another.
     fn connected(&self) -> Vec<ParticipantId> {
-        let mut ids: Vec<ParticipantId> = self.phones.keys().copied().collect();
+        let mut ids: Vec<ParticipantId> = self
+            .phones
+            .keys()
+            .chain(self.remote.keys())
+            .copied()
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
         ids.sort_by_key(|p| self.cafe.join_index(*p));
         ids
+    }
+
+    fn is_connected(&self, p: ParticipantId) -> bool {
+        self.phones.contains_key(&p) || self.remote.contains_key(&p)
+    }
+
+    /// What other nodes did: read their appends from the log, then their presence.
+    async fn on_news(&mut self) {
+        if self.news.log_tip() > self.cafe.seq
+            && let Err(e) = self.catch_up().await
+        {
+            warn!(error = %e, "could not read what other nodes appended");
+        }
+        for news in self.news.take_presence() {
+            match news {
+                PeerPresence::Phone {
+                    node,
+                    participant_id,
+                    connected,
+                } => {
+                    let was = self.is_connected(participant_id);
+                    let nodes = self.remote.entry(participant_id).or_default();
+                    if connected {
+                        nodes.insert(node);
+                    } else {
+                        nodes.remove(&node);
+                        if nodes.is_empty() {
+                            self.remote.remove(&participant_id);
+                        }
+                    }
+                    if was != self.is_connected(participant_id) {
+                        self.tell_staff_presence(participant_id, !was);
+                    }
+                }
+                PeerPresence::NodeGone { node } => {
+                    let mut gone = Vec::new();
+                    self.remote.retain(|p, nodes| {
+                        nodes.remove(&node);
+                        if nodes.is_empty() {
+                            gone.push(*p);
+                        }
+                        !nodes.is_empty()
+                    });
+                    for p in gone {
+                        if !self.is_connected(p) {
+                            self.tell_staff_presence(p, false);
+                        }
+                    }
+                }
+                PeerPresence::Wanted => {
+                    let here: Vec<ParticipantId> = self.phones.keys().copied().collect();
+                    for p in here {
+                        self.announce_presence(p, true);
+                    }
+                }
+            }
+        }
+    }
+
+    fn announce_presence(&self, participant_id: ParticipantId, connected: bool) {
+        if let Some(peers) = &self.peers {
+            let _ = peers.announce.send(Change::Presence {
+                node: peers.node,
+                cafe_id: self.cafe.id,
+                participant_id,
+                connected,
+            });
+        }
     }
 
     async fn hello(
@@ -370,7 +447,7 @@ impl Owner {
         };
         // A client may come here from another node, holding a cursor or credentials this node
         // has not heard of yet: read the log first.
-        if self.shared
+        if self.peers.is_some()
             && let Err(e) = self.catch_up().await
         {
             warn!(error = %e, "could not read what other nodes appended");
@@ -500,7 +577,10 @@ impl Owner {
             let ids = self.phones.entry(p).or_default();
             ids.insert(id);
             if ids.len() == 1 {
-                self.presence(p, true);
+                self.announce_presence(p, true);
+                if !self.remote.contains_key(&p) {
+                    self.tell_staff_presence(p, true);
+                }
             }
         }
         self.conns.insert(id, Conn { out, viewer });
@@ -516,13 +596,16 @@ impl Owner {
             ids.remove(&conn_id);
             if ids.is_empty() {
                 self.phones.remove(&p);
-                self.presence(p, false);
+                self.announce_presence(p, false);
+                if !self.remote.contains_key(&p) {
+                    self.tell_staff_presence(p, false);
+                }
             }
         }
     }
 
     /// Presence is about sockets, not the café: it goes to the staff and is not logged.
-    fn presence(&mut self, participant_id: ParticipantId, connected: bool) {
+    fn tell_staff_presence(&self, participant_id: ParticipantId, connected: bool) {
         let f = encode(&ServerMessage::Presence {
             participant_id,
             connected,

@@ -4,17 +4,18 @@
 
 mod actor;
 mod history;
+mod news;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use flamingo_protocol::{Command, Cursor, ErrorCode, ParticipantId, PublicCafeInfo};
-use tokio::sync::{Notify, mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot};
 
 use crate::engine::{Actor, Viewer};
 use crate::outbound::Outbound;
 
-pub use actor::spawn;
+pub use actor::{Peers, spawn};
+pub use news::{News, PeerPresence};
 
 /// How many requests may wait for a café before senders wait too (back-pressure).
 const MAILBOX: usize = 1024;
@@ -69,58 +70,17 @@ pub enum Request {
     },
 }
 
-/// How far other server nodes have written a café's log, as far as this node has heard. Kept
-/// beside the mailbox rather than in it: news must never wait behind, or be dropped by, a full
-/// mailbox, and a burst of news folds into one wake-up.
-#[derive(Debug, Default)]
-pub struct Tip {
-    seq: AtomicU64,
-    wake: Notify,
-}
-
-impl Tip {
-    /// A tip the owner checks the log against as soon as it starts.
-    fn unknown() -> Self {
-        let tip = Self::default();
-        tip.heard_of(UNKNOWN);
-        tip
-    }
-
-    pub fn heard_of(&self, seq: u64) {
-        self.seq.fetch_max(seq, Ordering::SeqCst);
-        self.wake.notify_one();
-    }
-
-    /// News may have been missed: the owner reads its log for anything new.
-    pub fn maybe_missed(&self) {
-        self.heard_of(UNKNOWN);
-    }
-
-    fn get(&self) -> u64 {
-        self.seq.load(Ordering::SeqCst)
-    }
-
-    /// After reading the log up to `seq`: an "unknown" tip is known again.
-    fn checked(&self, seq: u64) {
-        let _ = self
-            .seq
-            .compare_exchange(UNKNOWN, seq, Ordering::SeqCst, Ordering::SeqCst);
-    }
-}
-
-const UNKNOWN: u64 = u64::MAX;
-
 /// A cheap handle to a café's owner task.
 #[derive(Clone, Debug)]
 pub struct CafeHandle {
     tx: mpsc::Sender<Request>,
-    tip: Arc<Tip>,
+    news: Arc<News>,
 }
 
 impl CafeHandle {
-    /// Where another node's appends are announced.
-    pub fn tip(&self) -> &Tip {
-        &self.tip
+    /// Where other nodes' appends and presence are passed to the owner.
+    pub fn news(&self) -> &News {
+        &self.news
     }
 
     pub async fn send(&self, req: Request) -> Result<(), Gone> {

@@ -5,7 +5,7 @@ mod postgres;
 mod sqlite;
 
 use async_trait::async_trait;
-use flamingo_protocol::{CafeId, Millis};
+use flamingo_protocol::{CafeId, Millis, ParticipantId};
 use tokio::sync::mpsc;
 
 use crate::engine::Recorded;
@@ -43,15 +43,57 @@ pub struct StoredLog {
     pub records: Vec<Recorded>,
 }
 
-/// News of a log written by another server node sharing the same storage. Only a hint: the
-/// events themselves are always read from the log, so a missed change costs latency, not data.
+/// One server process among those sharing a storage; a new one at every start.
+pub type NodeId = uuid::Uuid;
+
+/// News between server nodes sharing a storage. Appends are only hints: the events themselves
+/// are always read from the log, so a missed one costs latency, not data. Presence is soft
+/// state that lives in the nodes, never stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
     /// The café's log now reaches at least `seq`.
     Appended { cafe_id: CafeId, seq: u64 },
-    /// Changes may have been missed (the connection that hears them was lost): every café
-    /// should read its log for anything new.
+    /// News may have been missed (the connection that hears it was lost): every café should
+    /// read its log for anything new, and presence be announced again.
     MaybeMissed,
+    /// A participant got their first connection on `node`, or lost their last one there.
+    Presence {
+        node: NodeId,
+        cafe_id: CafeId,
+        participant_id: ParticipantId,
+        connected: bool,
+    },
+    /// `node` is running (sent every few seconds; silence means it is gone).
+    Alive { node: NodeId },
+    /// `node` asks the others to announce their phones again: in one café it just started
+    /// running, or in all.
+    PresenceWanted {
+        node: NodeId,
+        cafe_id: Option<CafeId>,
+    },
+}
+
+impl Change {
+    /// The node that sent it, for news other nodes send (appends are read from the log).
+    pub fn sender(&self) -> Option<NodeId> {
+        match self {
+            Self::Presence { node, .. }
+            | Self::Alive { node }
+            | Self::PresenceWanted { node, .. } => Some(*node),
+            Self::Appended { .. } | Self::MaybeMissed => None,
+        }
+    }
+}
+
+/// One café's log, locked for this node's next append (storage shared by several nodes).
+/// Others wait for it instead of failing, in the order they came: under a stream of commands
+/// on several nodes, each gets its turn. Dropping it without `commit` appends nothing.
+#[async_trait]
+pub trait LockedLog: Send {
+    /// The events others appended after `after`, complete up to the tip while locked.
+    async fn since(&mut self, after: u64) -> Result<Vec<Recorded>, StorageError>;
+    /// Appends `records`, which must follow the tip, and releases the lock.
+    async fn commit(self: Box<Self>, records: &[Recorded]) -> Result<(), StorageError>;
 }
 
 /// The log store. Every method is atomic: it stores all it was given or nothing.
@@ -68,12 +110,21 @@ pub trait Storage: Send + Sync + 'static {
     async fn open_cafes(&self) -> Result<Vec<CafeId>, StorageError>;
     async fn find_join_code(&self, join_code: &str) -> Result<Option<CafeId>, StorageError>;
     /// Whether other server processes may append to these logs too. Such storage also
-    /// reports their appends through [`Storage::watch`].
+    /// reports their appends through [`Storage::watch`] and appends under [`Storage::lock`].
     fn shared(&self) -> bool {
         false
     }
-    /// Appends by other processes, as they happen. Storage only this process writes has none.
+    /// Locks a café's log for an append decided on its latest events (shared storage only).
+    async fn lock(&self, _cafe_id: CafeId) -> Result<Option<Box<dyn LockedLog>>, StorageError> {
+        Ok(None)
+    }
+    /// Appends by other processes, as they happen, and what they announce. Storage only
+    /// this process writes has none.
     async fn watch(&self) -> Result<Option<mpsc::Receiver<Change>>, StorageError> {
         Ok(None)
+    }
+    /// Tells the other processes sharing this storage (presence, liveness). Not stored.
+    async fn announce(&self, _change: &Change) -> Result<(), StorageError> {
+        Ok(())
     }
 }

@@ -9,16 +9,18 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use flamingo_protocol::CafeId;
-use sqlx::postgres::{PgListener, PgPool, PgPoolOptions};
+use sqlx::postgres::{PgListener, PgPool, PgPoolOptions, Postgres};
 use sqlx::types::Json;
 use tokio::sync::mpsc;
 use tracing::{info, warn};
 
-use super::{CafeRow, Change, Storage, StorageError, StoredLog};
+use super::{CafeRow, Change, LockedLog, Storage, StorageError, StoredLog};
 use crate::engine::{Event, Recorded};
 
 /// The channel appends are announced on; the payload is `"<café id> <seq>"`.
 const CHANNEL: &str = "flamingo_events";
+/// The channel nodes announce presence and liveness on (see `encode_announcement`).
+const NODES_CHANNEL: &str = "flamingo_nodes";
 /// Notifications buffered for the registry before the listener waits for it.
 const CHANGES_BUFFER: usize = 4096;
 
@@ -144,6 +146,60 @@ async fn events_after(
         .collect())
 }
 
+/// Moves the café's tip from the seq before `records` to their last, or refuses.
+async fn move_tip(
+    tx: &mut sqlx::PgConnection,
+    cafe_id: CafeId,
+    records: &[Recorded],
+) -> Result<(), StorageError> {
+    let (Some(first), Some(last)) = (records.first(), records.last()) else {
+        return Ok(());
+    };
+    let closing = records.iter().any(|r| matches!(r.event, Event::CafeClosed));
+    let moved = sqlx::query(
+        "UPDATE cafes SET last_seq = $3, closed = closed OR $4 WHERE id = $1 AND last_seq = $2",
+    )
+    .bind(cafe_id)
+    .bind(seq_i64(first.seq.saturating_sub(1))?)
+    .bind(seq_i64(last.seq)?)
+    .bind(closing)
+    .execute(&mut *tx)
+    .await
+    .map_err(backend)?
+    .rows_affected();
+    if moved == 1 {
+        Ok(())
+    } else {
+        Err(StorageError::SeqConflict(first.seq))
+    }
+}
+
+/// A transaction holding the café row's lock (`SELECT ... FOR UPDATE`).
+struct PgLockedLog {
+    tx: sqlx::Transaction<'static, Postgres>,
+    cafe_id: CafeId,
+    tip: u64,
+}
+
+#[async_trait]
+impl LockedLog for PgLockedLog {
+    async fn since(&mut self, after: u64) -> Result<Vec<Recorded>, StorageError> {
+        if after >= self.tip {
+            return Ok(Vec::new());
+        }
+        events_after(&mut *self.tx, self.cafe_id, after).await
+    }
+
+    async fn commit(mut self: Box<Self>, records: &[Recorded]) -> Result<(), StorageError> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        move_tip(&mut self.tx, self.cafe_id, records).await?;
+        insert_events(&mut self.tx, self.cafe_id, records).await?;
+        self.tx.commit().await.map_err(backend)
+    }
+}
+
 #[async_trait]
 impl Storage for PostgresStorage {
     async fn create_cafe(&self, row: &CafeRow, first: &Recorded) -> Result<(), StorageError> {
@@ -170,29 +226,34 @@ impl Storage for PostgresStorage {
     }
 
     async fn append(&self, cafe_id: CafeId, records: &[Recorded]) -> Result<(), StorageError> {
-        let (Some(first), Some(last)) = (records.first(), records.last()) else {
+        if records.is_empty() {
             return Ok(());
-        };
-        let closing = records.iter().any(|r| matches!(r.event, Event::CafeClosed));
-        let mut tx = self.pool.begin().await.map_err(backend)?;
-        // Moves the tip only if nobody moved it since these events were decided: the row lock
-        // this takes also orders concurrent appends to one café.
-        let moved = sqlx::query(
-            "UPDATE cafes SET last_seq = $3, closed = closed OR $4 WHERE id = $1 AND last_seq = $2",
-        )
-        .bind(cafe_id)
-        .bind(seq_i64(first.seq.saturating_sub(1))?)
-        .bind(seq_i64(last.seq)?)
-        .bind(closing)
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?
-        .rows_affected();
-        if moved != 1 {
-            return Err(StorageError::SeqConflict(first.seq));
         }
+        let mut tx = self.pool.begin().await.map_err(backend)?;
+        // Moves the tip only if nobody moved it since these events were decided.
+        move_tip(&mut tx, cafe_id, records).await?;
         insert_events(&mut tx, cafe_id, records).await?;
         tx.commit().await.map_err(backend)
+    }
+
+    async fn lock(&self, cafe_id: CafeId) -> Result<Option<Box<dyn LockedLog>>, StorageError> {
+        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let tip: Option<(i64,)> =
+            sqlx::query_as("SELECT last_seq FROM cafes WHERE id = $1 FOR UPDATE")
+                .bind(cafe_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(backend)?;
+        let Some((tip,)) = tip else {
+            return Err(StorageError::Corrupt(format!(
+                "café {cafe_id} is not stored"
+            )));
+        };
+        Ok(Some(Box::new(PgLockedLog {
+            tx,
+            cafe_id,
+            tip: tip as u64,
+        })))
     }
 
     async fn load(&self, cafe_id: CafeId) -> Result<Option<StoredLog>, StorageError> {
@@ -245,12 +306,15 @@ impl Storage for PostgresStorage {
         let mut listener = PgListener::connect_with(&self.pool)
             .await
             .map_err(backend)?;
-        listener.listen(CHANNEL).await.map_err(backend)?;
+        listener
+            .listen_all([CHANNEL, NODES_CHANNEL])
+            .await
+            .map_err(backend)?;
         let (tx, rx) = mpsc::channel(CHANGES_BUFFER);
         tokio::spawn(async move {
             loop {
                 let change = match listener.try_recv().await {
-                    Ok(Some(n)) => match parse(n.payload()) {
+                    Ok(Some(n)) => match parse(n.channel(), n.payload()) {
                         Some(change) => change,
                         None => {
                             warn!(payload = n.payload(), "unreadable change notification");
@@ -277,14 +341,68 @@ impl Storage for PostgresStorage {
         });
         Ok(Some(rx))
     }
+
+    async fn announce(&self, change: &Change) -> Result<(), StorageError> {
+        let Some(payload) = encode_announcement(change) else {
+            return Ok(());
+        };
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(NODES_CHANNEL)
+            .bind(payload)
+            .execute(&self.pool)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
 }
 
-fn parse(payload: &str) -> Option<Change> {
-    let (id, seq) = payload.split_once(' ')?;
-    Some(Change::Appended {
-        cafe_id: id.parse().ok()?,
-        seq: seq.parse().ok()?,
+fn encode_announcement(change: &Change) -> Option<String> {
+    Some(match change {
+        Change::Presence {
+            node,
+            cafe_id,
+            participant_id,
+            connected,
+        } => format!(
+            "presence {node} {cafe_id} {participant_id} {}",
+            u8::from(*connected)
+        ),
+        Change::Alive { node } => format!("alive {node}"),
+        Change::PresenceWanted { node, cafe_id } => match cafe_id {
+            Some(cafe) => format!("wanted {node} {cafe}"),
+            None => format!("wanted {node} *"),
+        },
+        Change::Appended { .. } | Change::MaybeMissed => return None,
     })
+}
+
+fn parse(channel: &str, payload: &str) -> Option<Change> {
+    let words: Vec<&str> = payload.split(' ').collect();
+    match (channel, words.as_slice()) {
+        (CHANNEL, [id, seq]) => Some(Change::Appended {
+            cafe_id: id.parse().ok()?,
+            seq: seq.parse().ok()?,
+        }),
+        (NODES_CHANNEL, ["presence", node, cafe, participant, connected]) => {
+            Some(Change::Presence {
+                node: node.parse().ok()?,
+                cafe_id: cafe.parse().ok()?,
+                participant_id: participant.parse().ok()?,
+                connected: *connected == "1",
+            })
+        }
+        (NODES_CHANNEL, ["alive", node]) => Some(Change::Alive {
+            node: node.parse().ok()?,
+        }),
+        (NODES_CHANNEL, ["wanted", node, cafe]) => Some(Change::PresenceWanted {
+            node: node.parse().ok()?,
+            cafe_id: match *cafe {
+                "*" => None,
+                cafe => Some(cafe.parse().ok()?),
+            },
+        }),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -307,12 +425,45 @@ mod tests {
     fn parses_notifications() {
         let id = uuid::Uuid::new_v4();
         assert_eq!(
-            parse(&format!("{id} 42")),
+            parse(CHANNEL, &format!("{id} 42")),
             Some(Change::Appended {
                 cafe_id: id,
                 seq: 42
             })
         );
-        assert_eq!(parse("nonsense"), None);
+        assert_eq!(parse(CHANNEL, "nonsense"), None);
+        assert_eq!(parse(NODES_CHANNEL, &format!("{id} 42")), None);
+    }
+
+    #[test]
+    fn announcements_read_back_as_sent() {
+        let node = uuid::Uuid::new_v4();
+        for change in [
+            Change::Presence {
+                node,
+                cafe_id: uuid::Uuid::new_v4(),
+                participant_id: uuid::Uuid::new_v4(),
+                connected: true,
+            },
+            Change::Presence {
+                node,
+                cafe_id: uuid::Uuid::new_v4(),
+                participant_id: uuid::Uuid::new_v4(),
+                connected: false,
+            },
+            Change::Alive { node },
+            Change::PresenceWanted {
+                node,
+                cafe_id: None,
+            },
+            Change::PresenceWanted {
+                node,
+                cafe_id: Some(uuid::Uuid::new_v4()),
+            },
+        ] {
+            let payload = encode_announcement(&change).expect("announced");
+            assert_eq!(parse(NODES_CHANNEL, &payload), Some(change));
+        }
+        assert_eq!(encode_announcement(&Change::MaybeMissed), None);
     }
 }

@@ -1,0 +1,256 @@
+// The issue's story in a real browser: a facilitator creates a café of two rounds, ten phones
+// join, round 1 seats everyone, hosts' notes reach the wall, round 2 keeps hosts and moves the
+// others, a phone reloads and stays the same person, a phone goes offline, types two notes,
+// comes back, and both reach the wall exactly once. Every view is scanned with axe-core and
+// photographed into tests/artifacts/browser.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, screenshot, seriousViolations, startServer, watch } from './harness.mjs';
+
+const PHONES = 10;
+const ORGS = ['City Council', 'NHS Trust', 'Youth Service', 'Housing Association'];
+const WAIT = { timeout: 15_000 };
+
+/** @type {Awaited<ReturnType<typeof startServer>>} */
+let server;
+/** @type {import('playwright-core').Browser} */
+let browser;
+/** @type {string[]} */
+const problems = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} view
+ */
+async function assertAccessible(page, view) {
+  const violations = await seriousViolations(page);
+  assert.deepEqual(violations, [], `${view}: serious or critical axe violations`);
+}
+
+/**
+ * What a phone shows as its table: number, and whether it hosts.
+ * @param {import('playwright-core').Page} page
+ */
+async function placeOf(page) {
+  const table = Number(await page.locator('#place').getAttribute('data-table'));
+  const host = await page.locator('#host-badge').isVisible();
+  return { table, host };
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} text
+ */
+async function postNote(page, text) {
+  await page.fill('#note-text', text);
+  await page.click('#note-form button[type=submit]');
+}
+
+/**
+ * @param {import('playwright-core').Page} wall
+ * @param {string} text
+ */
+function wallNote(wall, text) {
+  return wall.locator('.table-notes li', { hasText: text });
+}
+
+test('a two-round café from creation to the second round, on ten phones', async (t) => {
+  const consoleCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const facilitator = await consoleCtx.newPage();
+  watch(facilitator, 'console', problems);
+  facilitator.on('dialog', (d) => d.accept());
+
+  /** @type {string} */
+  let code = '';
+  await t.test('the facilitator creates a café with two rounds', async () => {
+    await facilitator.goto(server.base);
+    await assertAccessible(facilitator, 'console start screen');
+    await screenshot(facilitator, 'console-create');
+    await facilitator.fill('#title', 'Working across boundaries');
+    // The editor starts with three rounds: remove the last, change the others.
+    await facilitator.click('button[aria-label="Remove round 3"]');
+    assert.equal(await facilitator.locator('.round-row').count(), 2);
+    const questions = facilitator.locator('.question-input');
+    await questions.nth(0).fill('What gets in the way of working together?');
+    await questions.nth(1).fill('What will we do differently on Monday?');
+    await facilitator.locator('.minutes-input').nth(0).fill('10');
+    await facilitator.click('#create-form button[type=submit]');
+    await facilitator.locator('#code').filter({ hasText: /^[A-Z2-9]{6}$/ }).waitFor(WAIT);
+    code = (await facilitator.textContent('#code')) ?? '';
+    await facilitator.locator('#status[data-status=connected]').waitFor(WAIT);
+    // The QR code is an image the server draws for the join address.
+    const qr = await facilitator.locator('#qr').evaluate((img) => /** @type {HTMLImageElement} */ (img).naturalWidth);
+    assert.ok(qr > 0, 'the QR code loaded');
+    const link = await facilitator.textContent('#join-url');
+    assert.equal(link, `${server.base}/join/${code}`);
+    // The key stays on this laptop.
+    const saved = await facilitator.evaluate(() => localStorage.getItem('flamingo.cafes'));
+    assert.match(saved ?? '', /facilitatorKey/);
+  });
+
+  const wallCtx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const wall = await wallCtx.newPage();
+  watch(wall, 'wall', problems);
+  await t.test('the wall shows the code and QR code while people join', async () => {
+    await wall.goto(`${server.base}/wall/${code}`);
+    await wall.locator('#join-code', { hasText: code }).waitFor(WAIT);
+    assert.ok(await wall.locator('#join-qr').isVisible());
+  });
+
+  /** @type {{ ctx: import('playwright-core').BrowserContext, page: import('playwright-core').Page, name: string }[]} */
+  const phones = [];
+  await t.test('ten phones join with the code', async () => {
+    for (let i = 0; i < PHONES; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+      const page = await ctx.newPage();
+      const name = `Person ${String.fromCharCode(65 + i)}`;
+      watch(page, name, problems);
+      phones.push({ ctx, page, name });
+    }
+    await phones[0].page.goto(`${server.base}/join/${code}`);
+    await phones[0].page.locator('#join-cafe', { hasText: 'Working across boundaries' }).waitFor(WAIT);
+    await assertAccessible(phones[0].page, 'phone join screen');
+    await screenshot(phones[0].page, 'phone-join');
+    await Promise.all(
+      phones.map(async ({ page, name }, i) => {
+        if (i > 0) await page.goto(`${server.base}/join/${code}`);
+        await page.fill('#join-name', name);
+        await page.fill('#join-org', ORGS[i % ORGS.length]);
+        await page.click('#join-form button[type=submit]');
+        await page.locator('#place-heading', { hasText: 'You are in' }).waitFor(WAIT);
+      }),
+    );
+    await facilitator.locator('#people-heading', { hasText: `${PHONES} here, ${PHONES} connected` }).waitFor(WAIT);
+    await wall.locator('#join-count', { hasText: `${PHONES} people are here` }).waitFor(WAIT);
+    await screenshot(wall, 'wall-lobby');
+  });
+
+  /** @type {Map<string, { table: number, host: boolean }>} */
+  const round1 = new Map();
+  await t.test('round 1 starts and every phone shows a table', async () => {
+    await facilitator.click('#start-round');
+    await Promise.all(
+      phones.map(async ({ page, name }) => {
+        await page.locator('#place[data-table]').waitFor(WAIT);
+        await page.locator('#round-label', { hasText: 'Round 1 of 2' }).waitFor(WAIT);
+        round1.set(name, await placeOf(page));
+      }),
+    );
+    const tables = new Set([...round1.values()].map((p) => p.table));
+    const hosts = [...round1.values()].filter((p) => p.host);
+    assert.equal(tables.size, 3, 'ten people at tables of four make three tables');
+    assert.equal(hosts.length, tables.size, 'one host per table');
+    assert.ok(await facilitator.locator('.table-card').count() === 3);
+  });
+
+  await t.test('hosts post notes and they reach the wall under their table', async () => {
+    const hosts = phones.filter((p) => round1.get(p.name)?.host);
+    await Promise.all(
+      hosts.map(async ({ page, name }) => {
+        const text = `${name} says: budgets are annual, partnerships are not`;
+        await postNote(page, text);
+        await page.locator('#notes li[data-state=saved]', { hasText: text }).waitFor(WAIT);
+        const table = round1.get(name)?.table;
+        await wall.locator(`.table-col[data-table="${table}"] li`, { hasText: text }).waitFor(WAIT);
+      }),
+    );
+    await facilitator.locator('#feed-heading', { hasText: `Notes (${hosts.length})` }).waitFor(WAIT);
+    const host = hosts[0].page;
+    await assertAccessible(host, 'phone in a round (host)');
+    await screenshot(host, 'phone-round1-host');
+    const member = phones.find((p) => !round1.get(p.name)?.host);
+    assert.ok(member);
+    await screenshot(member.page, 'phone-round1-member');
+  });
+
+  await t.test('a phone that reloads mid-round is the same person at the same table', async () => {
+    const phone = phones.find((p) => !round1.get(p.name)?.host);
+    assert.ok(phone);
+    const before = await phone.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('flamingo.me.'))?.[1]);
+    await phone.page.reload();
+    await phone.page.locator('#status[data-status=connected]').waitFor(WAIT);
+    await phone.page.locator('#place[data-table]').waitFor(WAIT);
+    assert.deepEqual(await placeOf(phone.page), round1.get(phone.name));
+    const after = await phone.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('flamingo.me.'))?.[1]);
+    assert.equal(after, before, 'the stored identity did not change');
+    await facilitator.locator('#people-heading', { hasText: `${PHONES} here, ${PHONES} connected` }).waitFor(WAIT);
+  });
+
+  await t.test('a phone offline keeps two notes and sends each exactly once when back', async () => {
+    const phone = phones.find((p) => !round1.get(p.name)?.host && p !== phones[0]) ?? phones[1];
+    const texts = [`${phone.name} offline note one`, `${phone.name} offline note two`];
+    await phone.ctx.setOffline(true);
+    await phone.page.locator('#status[data-status=offline]').waitFor(WAIT);
+    for (const text of texts) await postNote(phone.page, text);
+    await phone.page.locator('#notes li[data-state=pending]').nth(1).waitFor(WAIT);
+    const kept = await phone.page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('flamingo.outbox.')).map(([, v]) => JSON.parse(v).length));
+    assert.deepEqual(kept, [2], 'both notes are in the stored outbox');
+    await assertAccessible(phone.page, 'phone offline with pending notes');
+    await screenshot(phone.page, 'phone-offline');
+    await phone.ctx.setOffline(false);
+    await phone.page.locator('#status[data-status=connected]').waitFor(WAIT);
+    for (const text of texts) {
+      await phone.page.locator('#notes li[data-state=saved]', { hasText: text }).waitFor(WAIT);
+      await wallNote(wall, text).waitFor(WAIT);
+    }
+    // Give a duplicate every chance to show up before counting.
+    await wall.waitForTimeout(1_000);
+    for (const text of texts) assert.equal(await wallNote(wall, text).count(), 1, `"${text}" is on the wall once`);
+    const left = await phone.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('flamingo.outbox.')).length);
+    assert.equal(left, 0, 'the outbox is empty');
+    await assertAccessible(wall, 'wall with notes');
+    await screenshot(wall, 'wall-round1');
+    await assertAccessible(facilitator, 'console in a round');
+    await screenshot(facilitator, 'console-round1');
+  });
+
+  await t.test('round 2 keeps a host at each table and moves the others', async () => {
+    await facilitator.click('#end-round');
+    await Promise.all(phones.map(({ page }) => page.locator('#place-heading', { hasText: 'Next: table' }).waitFor(WAIT)));
+    await screenshot(phones[0].page, 'phone-between-rounds');
+    await assertAccessible(facilitator, 'console with the plan preview');
+    await screenshot(facilitator, 'console-plan-preview');
+    await facilitator.click('#start-round');
+    /** @type {Map<string, { table: number, host: boolean }>} */
+    const round2 = new Map();
+    await Promise.all(
+      phones.map(async ({ page, name }) => {
+        await page.locator('#round-label', { hasText: 'Round 2 of 2' }).waitFor(WAIT);
+        round2.set(name, await placeOf(page));
+      }),
+    );
+    for (const [name, place] of round2) {
+      const before = round1.get(name);
+      assert.ok(before);
+      if (place.host) assert.equal(place.table, before.table, `${name} hosts round 2 where they sat in round 1`);
+      else assert.notEqual(place.table, before.table, `${name} travelled to a new table`);
+    }
+    assert.equal([...round2.values()].filter((p) => p.host).length, 3);
+    // The new host sees the table's earlier notes to brief the newcomers.
+    const host = phones.find((p) => round2.get(p.name)?.host);
+    assert.ok(host);
+    await host.page.locator('#recap li').first().waitFor(WAIT);
+    await screenshot(host.page, 'phone-round2-host');
+  });
+
+  await t.test('no page broke or was refused by the Content-Security-Policy', async () => {
+    const response = await facilitator.request.get(server.base);
+    assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+    assert.deepEqual(problems, []);
+  });
+
+  for (const p of phones) await p.ctx.close();
+  await wallCtx.close();
+  await consoleCtx.close();
+});

@@ -106,5 +106,10 @@ export async function seriousViolations(page) {
  * @param {string} name
  */
 export async function screenshot(page, name) {
+  // From the top, as a person first sees it (a sticky header would otherwise sit mid-picture).
+  await page.evaluate(() => {
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    window.scrollTo(0, 0);
+  });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

@@ -358,8 +358,9 @@ function startSession(code, firstAuth, name, onJoinFailed) {
           detail = 'Thank you! Stay for the harvest.';
         } else {
           shown = planned;
-          heading = planned ? `Next: table ${planned.table}` : 'Next round soon';
-          detail = planned ? `Go to table ${planned.table} for round ${round + 1}.` : 'Your next table will show here.';
+          label = `Round ${round} is over. For round ${round + 1} go to`;
+          heading = planned ? `Table ${planned.table}` : 'Your next table…';
+          detail = planned ? '' : 'It will show here in a moment.';
           questionRound = round + 1;
         }
         break;
@@ -393,6 +394,7 @@ function startSession(code, firstAuth, name, onJoinFailed) {
     setText(byId('question-heading'), questionRound > round ? `Round ${questionRound} question` : 'The question');
     setText(byId('question'), question ?? '');
 
+    setText(byId('mates-heading'), phase.state === 'running' || phase.state === 'paused' ? 'At your table' : 'At your next table');
     renderMates(shown);
     renderBroadcast();
     renderNotes(current, round);

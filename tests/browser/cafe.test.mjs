@@ -166,6 +166,15 @@ test('a two-round café from creation to the second round, on ten phones', { tim
       }),
     );
     await facilitator.locator('#feed-heading', { hasText: `Notes (${hosts.length})` }).waitFor(WAIT);
+    // The facilitator takes one note off the wall, and puts it back.
+    const moderated = `${hosts[0].name} says: budgets are annual, partnerships are not`;
+    const item = facilitator.locator('#feed li', { hasText: moderated });
+    await item.getByRole('button', { name: 'Hide from the wall' }).click();
+    await item.locator('.off-wall').waitFor(WAIT);
+    await wallNote(wall, moderated).waitFor({ state: 'detached', ...WAIT });
+    await hosts[0].page.locator('#notes li', { hasText: moderated }).waitFor(WAIT);
+    await item.getByRole('button', { name: 'Show on the wall' }).click();
+    await wallNote(wall, moderated).waitFor(WAIT);
     const host = hosts[0].page;
     await assertAccessible(host, 'phone in a round (host)');
     await screenshot(host, 'phone-round1-host');
@@ -215,7 +224,7 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     await screenshot(facilitator, 'console-round1');
   });
 
-  await t.test('round 2 keeps a host at each table and moves the others', async () => {
+  await t.test('round 2 keeps a host at each table and moves the others', async (t) => {
     await facilitator.click('#end-round');
     await Promise.all(phones.map(({ page }) => page.locator('#round-label', { hasText: 'For round 2 go to' }).waitFor(WAIT)));
     await screenshot(phones[0].page, 'phone-between-rounds');
@@ -230,13 +239,20 @@ test('a two-round café from creation to the second round, on ten phones', { tim
         round2.set(name, await placeOf(page));
       }),
     );
+    /** @type {string[]} */
+    const stayed = [];
     for (const [name, place] of round2) {
       const before = round1.get(name);
       assert.ok(before);
       if (place.host) assert.equal(place.table, before.table, `${name} hosts round 2 where they sat in round 1`);
-      else assert.notEqual(place.table, before.table, `${name} travelled to a new table`);
+      else if (place.table === before.table) stayed.push(name);
     }
     assert.equal([...round2.values()].filter((p) => p.host).length, 3);
+    // With tables of 4, 3 and 3 some travellers must meet again; the planner weighs that
+    // against staying put, so it may keep a traveller in place. Most must travel.
+    const travellers = PHONES - 3;
+    assert.ok(stayed.length * 2 < travellers, `most travellers moved; stayed: ${stayed.join(', ')}`);
+    if (stayed.length) t.diagnostic(`travellers who stayed at their table: ${stayed.join(', ')}`);
     // The new host sees the table's earlier notes to brief the newcomers.
     const host = phones.find((p) => round2.get(p.name)?.host);
     assert.ok(host);

@@ -277,6 +277,8 @@ function runConsole(saved) {
   let selected = null;
   let feedback = '';
   let lastFeedTop = '';
+  /** Counts changes to the notes, so the feed is redrawn only when they changed. */
+  let feedVersion = 0;
 
   const c = new CafeClient({
     auth: () => ({ as: 'facilitator', cafeId: saved.cafeId, facilitatorKey: saved.facilitatorKey }),
@@ -285,6 +287,7 @@ function runConsole(saved) {
       schedule();
     },
     onChange: (change) => {
+      if (change.kind === 'snapshot' || (change.kind === 'update' && change.update.type.startsWith('note'))) feedVersion += 1;
       if (change.kind === 'snapshot' && (saved.joinCode !== c.mirror.joinCode || saved.title !== c.mirror.title)) {
         saved = { ...saved, joinCode: c.mirror.joinCode, title: c.mirror.title };
         saveCafe(saved);
@@ -595,22 +598,39 @@ function runConsole(saved) {
   function renderFeed() {
     const notes = [...c.mirror.notes.values()];
     setText(byId('feed-heading'), `Notes (${notes.length})`);
-    const top = notes.length ? notes[notes.length - 1].noteId + notes.length : '';
-    if (top === lastFeedTop && notes.length) return;
+    // Redrawn only when a note came, went or changed: a busy café writes many.
+    const top = `${feedVersion}`;
+    if (top === lastFeedTop) return;
     lastFeedTop = top;
     const shown = notes.slice(-FEED_SHOWN).reverse();
-    fill(
+    keepFocus(byId('feed'), () => fill(
       byId('feed'),
       shown.length === 0 ? h('li', { class: 'hint' }, 'Notes from the tables appear here as they are written.') : null,
       shown.map((n) =>
         h(
           'li',
-          { class: 'feed-note', 'data-note-id': n.noteId },
-          h('p', { class: 'feed-meta' }, h('span', { class: 'table-tag' }, `Table ${n.table}`), ` round ${n.round} · ${n.authorName}`),
+          { class: `feed-note${n.hidden ? ' hidden-note' : ''}`, 'data-note-id': n.noteId },
+          h(
+            'p',
+            { class: 'feed-meta' },
+            h('span', { class: 'table-tag' }, `Table ${n.table}`),
+            ` round ${n.round} · ${n.authorName}`,
+            n.hidden ? h('span', { class: 'off-wall' }, 'off the wall') : null,
+          ),
           h('p', { class: 'feed-text' }, n.text),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              'data-key': `hide-${n.noteId}`,
+              onclick: () => run({ type: 'hideNote', noteId: n.noteId, hidden: !n.hidden }, n.hidden ? 'The note is back on the wall.' : 'The note is off the wall.'),
+            },
+            n.hidden ? 'Show on the wall' : 'Hide from the wall',
+          ),
         ),
       ),
-    );
+    ));
     const tags = byId('feed').querySelectorAll('.table-tag');
     shown.forEach((n, i) => /** @type {HTMLElement} */ (tags[i]).style.setProperty('--table-colour', tableColour(n.table).colour));
   }

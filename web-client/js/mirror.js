@@ -213,6 +213,14 @@ export class Mirror {
       case 'noteDeleted':
         this.notes.delete(u.noteId);
         break;
+      case 'noteHidden': {
+        const note = this.notes.get(u.noteId);
+        if (note) {
+          const { hidden: _, ...shown } = note;
+          this.notes.set(u.noteId, u.hidden ? { ...note, hidden: true } : shown);
+        }
+        break;
+      }
       case 'harvestOpened':
         this.phase = { state: 'harvest' };
         this.dropPlan();

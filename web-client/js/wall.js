@@ -27,6 +27,8 @@ let rebuild = true;
 let frameAsked = false;
 /** The round whose notes are on the board; 0 means every round (harvest, closed). */
 let boardRound = -1;
+/** The newest `postedAt` on the board. */
+let latest = 0;
 
 const client = new CafeClient({
   auth: () => ({ as: 'wall', joinCode: code }),
@@ -34,7 +36,9 @@ const client = new CafeClient({
   onChange: (change) => {
     if (change.kind === 'update') {
       const u = change.update;
-      if (u.type === 'notePosted' && !rebuild) arrived.push(u.note);
+      // A note put back on the wall is older than what is shown: redraw to keep the order.
+      if (u.type === 'notePosted' && !rebuild && u.note.postedAt >= latest) arrived.push(u.note);
+      else if (u.type === 'notePosted') rebuild = true;
       else if (u.type === 'noteEdited' || u.type === 'noteDeleted') rebuild = true;
     } else if (change.kind === 'snapshot') {
       rebuild = true;
@@ -141,6 +145,7 @@ function rebuildBoard() {
   /** @type {Map<number, NoteView[]>} */
   const byTable = new Map();
   for (const n of client.mirror.notes.values()) {
+    latest = Math.max(latest, n.postedAt);
     if (!onBoard(n)) continue;
     const list = byTable.get(n.table) ?? [];
     list.push(n);
@@ -165,6 +170,7 @@ function addArrived() {
   arrived = [];
   if (batch.length === 0) return;
   for (const n of batch) {
+    latest = Math.max(latest, n.postedAt);
     let column = columns.get(n.table);
     if (!column) {
       column = makeColumn(n.table);

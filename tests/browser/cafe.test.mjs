@@ -65,6 +65,74 @@ function wallNote(wall, text) {
   return wall.locator('.table-notes li', { hasText: text });
 }
 
+/** @param {import('playwright-core').Page} wall */
+function wallCount(wall) {
+  return wall.evaluate(() =>
+    [...document.querySelectorAll('.table-col')].reduce((sum, c) => sum + Number(/** @type {HTMLElement} */ (c).dataset.count), 0),
+  );
+}
+
+/**
+ * Runs in a phone: a second connection as the same person posts `n` notes as fast as the
+ * protocol allows, and resolves when every one is acked.
+ * @param {number} n
+ */
+async function postBurst(n) {
+  const stored = Object.entries(localStorage).find(([k]) => k.startsWith('flamingo.me.'));
+  if (!stored) throw new Error('this phone has not joined');
+  const me = JSON.parse(stored[1]);
+  const uuid = () => {
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const x = [...b].map((v) => v.toString(16).padStart(2, '0')).join('');
+    return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+  };
+  const ws = new WebSocket(`ws://${location.host}/ws`);
+  await new Promise((resolve) => (ws.onopen = resolve));
+  await new Promise((resolve, reject) => {
+    let acked = 0;
+    ws.onmessage = (e) => {
+      const m = JSON.parse(e.data);
+      if (m.type === 'synced' && acked === 0) {
+        for (let i = 0; i < n; i++) {
+          const command = { type: 'postNote', noteId: uuid(), text: `${me.name}: idea ${i + 1}` };
+          ws.send(JSON.stringify({ type: 'command', requestId: 100 + i, command }));
+        }
+      } else if (m.type === 'ack' && m.requestId >= 100 && ++acked === n) {
+        resolve(undefined);
+      } else if (m.type === 'error') {
+        reject(new Error(`${m.code}: ${m.message}`));
+      }
+    };
+    const auth = { as: 'participant', cafeId: me.cafeId, participantId: me.participantId, resumeToken: me.resumeToken };
+    ws.send(JSON.stringify({ type: 'hello', requestId: 1, auth }));
+  });
+  ws.close();
+}
+
+/**
+ * Runs in the console: one facilitator command on a connection of its own, with the key the
+ * console keeps. For what the console has no button for (taking time away).
+ * @param {import('../../web-client/src/protocol').Command} command
+ */
+async function facilitatorCommand(command) {
+  const [cafe] = JSON.parse(localStorage.getItem('flamingo.cafes') ?? '[]');
+  const ws = new WebSocket(`ws://${location.host}/ws`);
+  await new Promise((resolve) => (ws.onopen = resolve));
+  await new Promise((resolve, reject) => {
+    ws.onmessage = (e) => {
+      const m = JSON.parse(e.data);
+      if (m.type === 'synced') ws.send(JSON.stringify({ type: 'command', requestId: 2, command }));
+      else if (m.type === 'ack' && m.requestId === 2) resolve(undefined);
+      else if (m.type === 'error') reject(new Error(`${m.code}: ${m.message}`));
+    };
+    const auth = { as: 'facilitator', cafeId: cafe.cafeId, facilitatorKey: cafe.facilitatorKey };
+    ws.send(JSON.stringify({ type: 'hello', requestId: 1, auth }));
+  });
+  ws.close();
+}
+
 test('a two-round café from creation to the second round, on ten phones', { timeout: 180_000 }, async (t) => {
   const consoleCtx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const facilitator = await consoleCtx.newPage();
@@ -258,6 +326,40 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     assert.ok(host);
     await host.page.locator('#recap li').first().waitFor(WAIT);
     await screenshot(host.page, 'phone-round2-host');
+  });
+
+  await t.test('phones alert one minute before the end and at the end', async () => {
+    const phone = phones[3].page;
+    // Take the clock to 59 seconds left, then to the end: what +1/+5 do, the other way.
+    await facilitator.evaluate(facilitatorCommand, { type: 'adjustTime', seconds: -(20 * 60 - 59) });
+    await phone.locator('#alert', { hasText: 'One minute left in round 2' }).waitFor(WAIT);
+    assert.equal(await phone.locator('#alert').getAttribute('role'), 'alert');
+    await screenshot(phone, 'phone-one-minute');
+    await facilitator.evaluate(facilitatorCommand, { type: 'adjustTime', seconds: -120 });
+    await phone.locator('#alert', { hasText: 'Time is up: round 2 is over' }).waitFor(WAIT);
+    await phone.locator('#place-heading', { hasText: 'That was the last round' }).waitFor(WAIT);
+    await facilitator.locator('#harvest').waitFor(WAIT);
+  });
+
+  await t.test('the wall keeps up with hundreds of notes arriving at once', async () => {
+    const perPhone = 25;
+    const onWallBefore = await wallCount(wall);
+    const started = Date.now();
+    await Promise.all(phones.map(({ page }) => page.evaluate(postBurst, perPhone)));
+    // Every note is stored (each one flushed to disk) when the last ack arrives; from there
+    // on, only the wall's own work stands between the notes and the screen.
+    const stored = Date.now();
+    const expected = onWallBefore + perPhone * PHONES;
+    await wall.waitForFunction((n) => {
+      const counts = [...document.querySelectorAll('.table-col')].map((c) => Number(/** @type {HTMLElement} */ (c).dataset.count));
+      return counts.reduce((a, b) => a + b, 0) === n;
+    }, expected, WAIT);
+    const behind = Date.now() - stored;
+    t.diagnostic(`${perPhone * PHONES} notes from ${PHONES} phones: stored in ${stored - started} ms, on the wall ${behind} ms after the last ack`);
+    // Only the newest few per table are in the page, however many arrive.
+    assert.ok((await wall.locator('.table-notes li').count()) <= 6 * 3);
+    assert.ok(behind < 2_000, `the wall kept up (${behind} ms behind the last ack)`);
+    await screenshot(wall, 'wall-busy');
   });
 
   await t.test('no page broke or was refused by the Content-Security-Policy', async () => {

@@ -69,7 +69,8 @@ function codeFromAddress() {
 function showJoin(code, problem) {
   cafeSection.hidden = true;
   joinSection.hidden = false;
-  showStatus(statusEl, 'stopped');
+  // Nothing is connected before joining, and that is not a problem to show.
+  statusEl.hidden = true;
   const codeInput = byId('join-code', HTMLInputElement);
   if (code && !codeInput.value) codeInput.value = code;
   if (problem) showJoinError(problem);
@@ -198,6 +199,7 @@ function startSession(code, firstAuth, name, onJoinFailed) {
 
   joinSection.hidden = true;
   cafeSection.hidden = false;
+  statusEl.hidden = false;
   client.start();
 
   // ----- the outbox
@@ -265,6 +267,11 @@ function startSession(code, firstAuth, name, onJoinFailed) {
    */
   function noticeUpdate(u, live) {
     if (u.type === 'tableChanged' || u.type === 'roundStarted') flush();
+    // The end-of-round alert is about the break; a new round makes it stale.
+    if (u.type === 'roundStarted') {
+      clearTimeout(alertTimer);
+      byId('alert').hidden = true;
+    }
     if (!live) return;
     const mirror = client.mirror;
     if (u.type === 'roundEnded' && !alerted.has(`end${u.round}`)) {

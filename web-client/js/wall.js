@@ -204,8 +204,9 @@ function insertColumn(col, table) {
   board.insertBefore(col, after ?? null);
 }
 
-/** @param {{ more: HTMLElement, count: number }} column */
+/** @param {{ col: HTMLElement, more: HTMLElement, count: number }} column */
 function showMore(column) {
+  column.col.dataset.count = String(column.count);
   const hidden = column.count - SHOWN_PER_TABLE;
   setText(column.more, hidden > 0 ? `+${hidden} earlier` : `${column.count} note${column.count === 1 ? '' : 's'}`);
 }

@@ -242,7 +242,8 @@ function startSession(code, firstAuth, name, onJoinFailed) {
     }
   }
 
-  byId('note-form', HTMLFormElement).addEventListener('submit', (event) => {
+  // Assigned, not added: a person who retried a join has one session, and one handler.
+  byId('note-form', HTMLFormElement).onsubmit = (event) => {
     event.preventDefault();
     const field = byId('note-text', HTMLTextAreaElement);
     const text = field.value.trim();
@@ -252,7 +253,7 @@ function startSession(code, firstAuth, name, onJoinFailed) {
     field.focus();
     scheduleRender();
     flush();
-  });
+  };
 
   // ----- what the updates mean to a person
 
@@ -295,6 +296,10 @@ function startSession(code, firstAuth, name, onJoinFailed) {
   }
 
   function tick() {
+    if (client.stopped) {
+      clearInterval(ticker);
+      return;
+    }
     const mirror = client.mirror;
     if (!mirror.loaded) return;
     const left = remainingMs(mirror.phase, client.offsetMs);
@@ -308,7 +313,7 @@ function startSession(code, firstAuth, name, onJoinFailed) {
     }
     renderClock();
   }
-  setInterval(tick, 500);
+  const ticker = setInterval(tick, 500);
 
   // ----- rendering
 

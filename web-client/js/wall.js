@@ -68,7 +68,8 @@ function render() {
   setText(byId('title'), mirror.title);
   document.title = `${mirror.title}: wall`;
 
-  const joining = phase.state === 'lobby' || phase.state === 'betweenRounds';
+  // People arrive before the first round and in the breaks; after the last round nobody does.
+  const joining = phase.state === 'lobby' || (phase.state === 'betweenRounds' && round < total);
   const panel = byId('join-panel');
   panel.hidden = !joining;
   if (joining) {
@@ -81,7 +82,7 @@ function render() {
     setText(byId('join-count'), `${here} ${here === 1 ? 'person is' : 'people are'} here`);
   }
   const corner = byId('corner-code');
-  corner.hidden = joining || phase.state === 'harvest' || phase.state === 'closed';
+  corner.hidden = phase.state !== 'running' && phase.state !== 'paused';
   setText(corner, `Join: ${joinUrl(mirror.joinCode)}`);
 
   /** @type {string} */

@@ -161,7 +161,8 @@ pub fn snapshot(cafe: &Cafe, viewer: Viewer, connected: &[ParticipantId]) -> Caf
                 .collect(),
             cafe.notes
                 .iter()
-                .filter(|n| !n.deleted && !(n.hidden && viewer == Viewer::Wall))
+                // A wall never gets a hidden note's text: anyone with the join code can open one.
+                .filter(|n| !n.deleted && (!n.hidden || viewer != Viewer::Wall))
                 .map(|n| NoteView {
                     hidden: n.hidden.then_some(true),
                     ..note_view(cafe, n)

@@ -292,6 +292,8 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     await screenshot(facilitator, 'console-round1');
   });
 
+  /** @type {Map<string, { table: number, host: boolean }>} */
+  const round2 = new Map();
   await t.test('round 2 keeps a host at each table and moves the others', async (t) => {
     await facilitator.click('#end-round');
     await Promise.all(phones.map(({ page }) => page.locator('#round-label', { hasText: 'For round 2 go to' }).waitFor(WAIT)));
@@ -299,8 +301,6 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     await assertAccessible(facilitator, 'console with the plan preview');
     await screenshot(facilitator, 'console-plan-preview');
     await facilitator.click('#start-round');
-    /** @type {Map<string, { table: number, host: boolean }>} */
-    const round2 = new Map();
     await Promise.all(
       phones.map(async ({ page, name }) => {
         await page.locator('#round-label', { hasText: 'Round 2 of 2' }).waitFor(WAIT);
@@ -326,6 +326,25 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     assert.ok(host);
     await host.page.locator('#recap li').first().waitFor(WAIT);
     await screenshot(host.page, 'phone-round2-host');
+  });
+
+  await t.test('the facilitator moves a person and names a host on the table map', async () => {
+    const travellers = phones.filter((p) => !round2.get(p.name)?.host);
+    const [mover, newHost] = travellers;
+    const from = round2.get(mover.name)?.table;
+    const to = [...new Set([...round2.values()].map((p) => p.table))].find((n) => n !== from);
+    await facilitator.locator('.table-card .person', { hasText: mover.name }).click();
+    await facilitator.locator('#move-bar', { hasText: mover.name }).waitFor(WAIT);
+    await assertAccessible(facilitator, 'console with a person picked on the map');
+    await screenshot(facilitator, 'console-person-picked');
+    await facilitator.locator(`.table-card[data-table="${to}"] .move-here`).click();
+    await mover.page.locator(`#place[data-table="${to}"]`).waitFor(WAIT);
+    await facilitator.locator(`.table-card[data-table="${to}"] .person`, { hasText: mover.name }).waitFor(WAIT);
+
+    await facilitator.locator('.table-card .person', { hasText: newHost.name }).click();
+    await facilitator.getByRole('button', { name: 'Make host' }).click();
+    await newHost.page.locator('#host-badge').waitFor(WAIT);
+    await facilitator.locator('.table-card .person.host', { hasText: newHost.name }).waitFor(WAIT);
   });
 
   await t.test('phones alert one minute before the end and at the end', async () => {

@@ -165,6 +165,18 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     // The key stays on this laptop.
     const saved = await facilitator.evaluate(() => localStorage.getItem('flamingo.cafes'));
     assert.match(saved ?? '', /facilitatorKey/);
+
+    // The private console link opens the same café on another device, and the key leaves
+    // the address bar once stored.
+    const consoleLink = (await facilitator.textContent('#console-link')) ?? '';
+    const elsewhere = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const other = await elsewhere.newPage();
+    watch(other, 'console elsewhere', problems);
+    await other.goto(consoleLink);
+    await other.locator('#code', { hasText: code }).waitFor(WAIT);
+    await other.locator('#status[data-status=connected]').waitFor(WAIT);
+    assert.doesNotMatch(other.url(), /key=/);
+    await elsewhere.close();
   });
 
   const wallCtx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -190,9 +202,12 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     await phones[0].page.locator('#join-cafe', { hasText: 'Working across boundaries' }).waitFor(WAIT);
     await assertAccessible(phones[0].page, 'phone join screen');
     await screenshot(phones[0].page, 'phone-join');
+    // One person types the code; the others come through the QR code's address.
+    await phones[1].page.goto(`${server.base}/join`);
+    await phones[1].page.fill('#join-code', code.toLowerCase().replace(/^(...)/, '$1-'));
     await Promise.all(
       phones.map(async ({ page, name }, i) => {
-        if (i > 0) await page.goto(`${server.base}/join/${code}`);
+        if (i > 1) await page.goto(`${server.base}/join/${code}`);
         await page.fill('#join-name', name);
         await page.fill('#join-org', ORGS[i % ORGS.length]);
         await page.click('#join-form button[type=submit]');
@@ -220,6 +235,19 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     assert.equal(tables.size, 3, 'ten people at tables of four make three tables');
     assert.equal(hosts.length, tables.size, 'one host per table');
     assert.ok(await facilitator.locator('.table-card').count() === 3);
+
+    // A broadcast reaches every phone and the wall; a pause shows everywhere.
+    await facilitator.fill('#broadcast', 'Coffee is on the back table');
+    await facilitator.click('#broadcast-form button[type=submit]');
+    await Promise.all(phones.map(({ page }) => page.locator('#broadcast', { hasText: 'Coffee is on the back table' }).waitFor(WAIT)));
+    await wall.locator('#broadcast', { hasText: 'Coffee is on the back table' }).waitFor(WAIT);
+    await facilitator.click('#pause');
+    await phones[0].page.locator('#timer-state', { hasText: 'Paused' }).waitFor(WAIT);
+    await wall.locator('#round-label', { hasText: 'paused' }).waitFor(WAIT);
+    await facilitator.click('#resume');
+    await facilitator.click('#plus1');
+    await facilitator.locator('#round-feedback', { hasText: 'Added 1 minute' }).waitFor(WAIT);
+    await phones[0].page.locator('#timer', { hasText: /^10:|^11:/ }).waitFor(WAIT);
   });
 
   await t.test('hosts post notes and they reach the wall under their table', async () => {

@@ -28,20 +28,6 @@ export function formatClock(ms) {
 }
 
 /**
- * Words for a screen reader: "12 minutes 5 seconds left".
- * @param {number} ms
- */
-export function spokenClock(ms) {
-  const total = Math.ceil(ms / 1000);
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  const parts = [];
-  if (minutes) parts.push(`${minutes} minute${minutes === 1 ? '' : 's'}`);
-  if (seconds || !minutes) parts.push(`${seconds} second${seconds === 1 ? '' : 's'}`);
-  return `${parts.join(' ')} left`;
-}
-
-/**
  * The round the café is in or has just finished, 0 before the first.
  * @param {PhaseView} phase
  * @param {number} lastStarted the highest started round known (for the harvest and closed phases)

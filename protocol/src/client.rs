@@ -140,6 +140,9 @@ pub enum Command {
     EditNote { note_id: NoteId, text: String },
     /// Author, the table's host, or facilitator: delete a note.
     DeleteNote { note_id: NoteId },
+    /// Facilitator: take a note off the wall (`hidden: true`) or put it back. The note stays
+    /// on the phones and in the café; only walls stop showing it.
+    HideNote { note_id: NoteId, hidden: bool },
     /// Participant: leave the café.
     Leave,
 }
@@ -163,6 +166,7 @@ impl Command {
             Self::PostNote { .. } => "postNote",
             Self::EditNote { .. } => "editNote",
             Self::DeleteNote { .. } => "deleteNote",
+            Self::HideNote { .. } => "hideNote",
             Self::Leave => "leave",
         }
     }

@@ -204,6 +204,12 @@ pub enum Update {
     NoteDeleted {
         note_id: NoteId,
     },
+    /// Facilitator only: a note was taken off the wall (`hidden`) or put back. Walls get
+    /// `noteDeleted` and `notePosted` instead.
+    NoteHidden {
+        note_id: NoteId,
+        hidden: bool,
+    },
     HarvestOpened,
     CafeClosed,
 }

@@ -91,6 +91,11 @@ pub struct NoteView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub edited_at: Option<Millis>,
+    /// `true` when the facilitator took the note off the wall. Only the facilitator sees it;
+    /// walls do not get hidden notes at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub hidden: Option<bool>,
 }
 
 /// The last broadcast, so that a phone that joins late still sees it.

@@ -1,4 +1,5 @@
-//! HTTP routes: the café API, health, the websocket upgrade and the web client's files.
+//! HTTP routes: the café API, health, the websocket upgrade, the join QR code and the web
+//! client's files.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use axum::Extension;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
 use axum::extract::ws::WebSocketUpgrade;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
@@ -16,6 +17,9 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use flamingo_protocol::limits::MAX_MESSAGE_BYTES;
 use flamingo_protocol::{CreateCafeRequest, ErrorBody, ErrorCode};
+use qrcode::render::svg;
+use qrcode::{EcLevel, QrCode};
+use serde::Deserialize;
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -51,13 +55,21 @@ pub struct AppState {
 #[derive(rust_embed::Embed)]
 #[folder = "../web-client/"]
 #[exclude = "node_modules/*"]
+#[exclude = "jsconfig.json"]
 struct WebClient;
+
+/// The pages behind the web client's own addresses; each page's scripts read the rest of the
+/// path (the join code) themselves.
+const CONSOLE_PAGE: &str = "index.html";
+const PHONE_PAGE: &str = "phone.html";
+const WALL_PAGE: &str = "wall.html";
 
 pub fn router(state: AppState) -> Router {
     // A request body that trickles in is cut off: it holds a connection and a task.
     let api = Router::new()
         .route("/api/cafes", post(create_cafe))
         .route("/api/cafes/{code}", get(cafe_info))
+        .route("/api/cafes/{code}/qr.svg", get(join_qr))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
@@ -69,6 +81,10 @@ pub fn router(state: AppState) -> Router {
             get(|| async { Json(serde_json::json!({ "status": "ok" })) }),
         )
         .route("/ws", get(websocket))
+        .route("/join", get(|| page(PHONE_PAGE)))
+        .route("/join/{code}", get(|| page(PHONE_PAGE)))
+        .route("/wall/{code}", get(|| page(WALL_PAGE)))
+        .route("/console", get(|| page(CONSOLE_PAGE)))
         .fallback(get(static_file))
         .layer(DefaultBodyLimit::max(MAX_MESSAGE_BYTES))
         .layer(middleware::map_response(json_errors))
@@ -303,12 +319,147 @@ async fn static_file(uri: Uri) -> Response {
     } else {
         path.to_owned()
     };
-    match WebClient::get(&path) {
+    embedded(&path)
+}
+
+async fn page(name: &'static str) -> Response {
+    embedded(name)
+}
+
+fn embedded(path: &str) -> Response {
+    match WebClient::get(path) {
         Some(file) => Response::builder()
             .header(header::CONTENT_TYPE, file.metadata.mimetype())
             .header(header::CACHE_CONTROL, "no-cache")
             .body(Body::from(file.data))
             .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
         None => error(StatusCode::NOT_FOUND, ErrorCode::NotFound, "no such page"),
+    }
+}
+
+#[derive(Deserialize)]
+struct QrQuery {
+    /// Where phones reach this server (`http://192.168.1.20:8080`). The console sends it,
+    /// because a laptop often opens itself as `localhost`, which a phone cannot reach.
+    origin: Option<String>,
+}
+
+/// The longest origin a join QR code encodes; real ones are a few dozen characters.
+const MAX_ORIGIN_CHARS: usize = 200;
+
+/// `GET /api/cafes/{code}/qr.svg`: a QR code of the café's join address, `{origin}/join/{code}`.
+async fn join_qr(
+    State(app): State<AppState>,
+    Path(code): Path<String>,
+    Query(query): Query<QrQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let origin = match query.origin {
+        Some(origin) => origin,
+        None => match headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
+            Some(host) => format!("http://{host}"),
+            None => String::new(),
+        },
+    };
+    let origin = origin.trim_end_matches('/');
+    if !is_web_origin(origin) {
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidInput,
+            "origin must look like http://192.168.1.20:8080",
+        );
+    }
+    let code = match app.registry.by_code(&code).await {
+        Ok(Some(cafe)) => match cafe.info().await {
+            Ok(info) => info.join_code,
+            Err(_) => {
+                return error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    ErrorCode::Unavailable,
+                    "the café is not available right now",
+                );
+            }
+        },
+        Ok(None) => {
+            return error(
+                StatusCode::NOT_FOUND,
+                ErrorCode::NotFound,
+                "no café with that code; check the code on the wall",
+            );
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "café lookup failed");
+            return error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Unavailable,
+                "the server could not look up the café; try again shortly",
+            );
+        }
+    };
+    match qr_svg(&format!("{origin}/join/{code}")) {
+        Some(svg) => Response::builder()
+            .header(header::CONTENT_TYPE, "image/svg+xml")
+            .header(header::CACHE_CONTROL, "no-cache")
+            .body(Body::from(svg))
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+        None => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::InvalidInput,
+            "that address is too long for a QR code",
+        ),
+    }
+}
+
+/// `http(s)://host[:port]` and nothing else: no path, query, user info or odd characters, so
+/// the code can only ever point at a Flamingo join page.
+fn is_web_origin(origin: &str) -> bool {
+    let Some(host) = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    origin.len() <= MAX_ORIGIN_CHARS
+        && !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+}
+
+/// Black on white with a quiet zone, medium error correction (survives a smudged projector).
+fn qr_svg(text: &str) -> Option<String> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
+    Some(
+        code.render::<svg::Color<'_>>()
+            .min_dimensions(256, 256)
+            .dark_color(svg::Color("#000000"))
+            .light_color(svg::Color("#ffffff"))
+            .quiet_zone(true)
+            .build(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        assert!(is_web_origin("http://192.168.1.20:8080"));
+        assert!(is_web_origin("https://cafe.example.org"));
+        assert!(is_web_origin("http://[fe80::1]:8080"));
+        assert!(!is_web_origin("javascript:alert(1)"));
+        assert!(!is_web_origin("http://"));
+        assert!(!is_web_origin("http://evil.example/phish?x="));
+        assert!(!is_web_origin("http://user@host"));
+        assert!(!is_web_origin(&format!("http://{}", "a".repeat(300))));
+    }
+
+    #[test]
+    fn the_qr_code_is_an_svg_of_dark_modules() {
+        let svg = qr_svg("http://192.168.1.20:8080/join/K7QM3P").expect("fits");
+        assert!(svg.starts_with("<?xml") && svg.contains("<svg"));
+        assert!(svg.contains("#000000"));
+        assert!(qr_svg(&"x".repeat(8000)).is_none());
     }
 }

@@ -40,7 +40,8 @@ fn facilitator_only(command: &Command) -> bool {
         | Command::SetHost { .. }
         | Command::RemoveParticipant { .. }
         | Command::OpenHarvest
-        | Command::CloseCafe => true,
+        | Command::CloseCafe
+        | Command::HideNote { .. } => true,
         Command::PostNote { .. }
         | Command::EditNote { .. }
         | Command::DeleteNote { .. }
@@ -2239,6 +2240,132 @@ fn a_note_fans_out_to_staff_and_only_to_its_tables_phones() {
     assert!(f.for_viewer(Viewer::Phone(outsider)).is_empty());
     assert_eq!(f.for_viewer(Viewer::Phone(author)).len(), 1);
     assert_eq!(f.for_viewer(Viewer::Staff).len(), 1);
+}
+
+#[test]
+fn only_the_facilitator_hides_notes_and_a_repeat_changes_nothing() {
+    let (mut c, people) = running(8);
+    let author = people[0];
+    let table = c.table_of(1, author).unwrap();
+    let host = c.seating(1).table(table).unwrap().host.unwrap();
+    let note = c.post_ok(author, "not for the projector");
+    let hide = |hidden| Command::HideNote {
+        note_id: note,
+        hidden,
+    };
+    for actor in [
+        Actor::Participant(author),
+        Actor::Participant(host),
+        Actor::Wall,
+    ] {
+        c.refused(
+            Input::Command {
+                actor,
+                command: hide(true),
+            },
+            ErrorCode::Forbidden,
+        );
+    }
+    let unknown = c.next_note_id();
+    fac_refused(
+        &mut c,
+        Command::HideNote {
+            note_id: unknown,
+            hidden: true,
+        },
+        ErrorCode::NotFound,
+    );
+    assert_eq!(
+        c.fac_ok(hide(true)),
+        vec![Event::NoteHidden {
+            note_id: note,
+            hidden: true
+        }]
+    );
+    assert!(c.cafe.note(note).unwrap().hidden);
+    assert_eq!(c.fac_ok(hide(true)), vec![], "hiding twice is a duplicate");
+    assert_eq!(
+        c.fac_ok(hide(false)),
+        vec![Event::NoteHidden {
+            note_id: note,
+            hidden: false
+        }]
+    );
+    assert!(!c.cafe.note(note).unwrap().hidden);
+    c.fac_ok(Command::DeleteNote { note_id: note });
+    fac_refused(&mut c, hide(true), ErrorCode::NotFound);
+}
+
+#[test]
+fn a_hidden_note_leaves_the_walls_and_stays_marked_for_the_facilitator_and_on_phones() {
+    let (mut c, people) = running(8);
+    let author = people[0];
+    let note = c.post_ok(author, "names a colleague");
+    let kept = c.post_ok(author, "fine for the wall");
+    let hide = Event::NoteHidden {
+        note_id: note,
+        hidden: true,
+    };
+    c.fac_ok(Command::HideNote {
+        note_id: note,
+        hidden: true,
+    });
+
+    let f = view::fanout(&c.cafe, &hide, &[]);
+    assert_eq!(
+        f.for_viewer(Viewer::Staff),
+        vec![&Update::NoteHidden {
+            note_id: note,
+            hidden: true
+        }]
+    );
+    assert_eq!(
+        f.for_viewer(Viewer::Wall),
+        vec![&Update::NoteDeleted { note_id: note }]
+    );
+    assert!(f.for_viewer(Viewer::Phone(author)).is_empty());
+
+    let ids = |cafe: &flamingo_protocol::CafeView| -> Vec<_> {
+        cafe.notes.iter().map(|n| (n.note_id, n.hidden)).collect()
+    };
+    let wall = view::snapshot(&c.cafe, Viewer::Wall, &[]);
+    assert_eq!(ids(&wall), vec![(kept, None)]);
+    let staff = view::snapshot(&c.cafe, Viewer::Staff, &[]);
+    assert_eq!(ids(&staff), vec![(note, Some(true)), (kept, None)]);
+    let phone = view::snapshot(&c.cafe, Viewer::Phone(author), &[]);
+    assert_eq!(ids(&phone), vec![(note, None), (kept, None)]);
+
+    // An edit of a hidden note reaches the author's table and the facilitator, not the walls.
+    c.as_p(
+        author,
+        Command::EditNote {
+            note_id: note,
+            text: "names nobody".into(),
+        },
+    )
+    .unwrap();
+    let edit = c.log.last().unwrap().event.clone();
+    let f = view::fanout(&c.cafe, &edit, &[]);
+    assert!(f.for_viewer(Viewer::Wall).is_empty());
+    assert_eq!(f.for_viewer(Viewer::Staff).len(), 1);
+    assert_eq!(f.for_viewer(Viewer::Phone(author)).len(), 1);
+
+    // Putting it back sends the walls the note as it is now.
+    c.fac_ok(Command::HideNote {
+        note_id: note,
+        hidden: false,
+    });
+    let show = c.log.last().unwrap().event.clone();
+    let f = view::fanout(&c.cafe, &show, &[]);
+    let [Update::NotePosted { note: back }] = f.for_viewer(Viewer::Wall)[..] else {
+        panic!("walls get the note back: {f:?}");
+    };
+    assert_eq!(
+        (back.note_id, back.text.as_str(), back.hidden),
+        (note, "names nobody", None)
+    );
+    let wall = view::snapshot(&c.cafe, Viewer::Wall, &[]);
+    assert_eq!(wall.notes.len(), 2);
 }
 
 #[test]

@@ -394,6 +394,13 @@ fn apply(cafe: &mut CafeView, update: &Update, msg: &ServerMessage) {
             }
         }
         Update::NoteDeleted { note_id } => cafe.notes.retain(|n| n.note_id != *note_id),
+        Update::NoteHidden { note_id, hidden } => {
+            for n in &mut cafe.notes {
+                if n.note_id == *note_id {
+                    n.hidden = hidden.then_some(true);
+                }
+            }
+        }
         Update::HarvestOpened => cafe.phase = PhaseView::Harvest,
         Update::CafeClosed => cafe.phase = PhaseView::Closed,
     }

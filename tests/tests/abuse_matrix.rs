@@ -294,6 +294,16 @@ fn rows(kind: &Command, ids: &Ids) -> Vec<Row> {
                 ACK, ACK, ACK, FORBID, FORBID, FORBID, NOTFOUND, NOAUTH, NOAUTH, NOAUTH,
             ],
         )],
+        Command::HideNote { .. } => vec![row(
+            Running,
+            Command::HideNote {
+                note_id: ids.note,
+                hidden: true,
+            },
+            [
+                ACK, FORBID, FORBID, FORBID, FORBID, FORBID, NOTFOUND, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
         Command::Leave => vec![row(
             Running,
             Command::Leave,
@@ -332,6 +342,7 @@ fn every_command_kind() -> Vec<Command> {
                 "participantId": Uuid::nil(),
                 "table": 1,
                 "noteId": Uuid::nil(),
+                "hidden": true,
             });
             serde_json::from_value(template).unwrap_or_else(|e| {
                 panic!("command {name} needs a field the template lacks; add it: {e}")

@@ -21,7 +21,8 @@ fn facilitator_only(c: &Command) -> bool {
         | Command::SetHost { .. }
         | Command::RemoveParticipant { .. }
         | Command::OpenHarvest
-        | Command::CloseCafe => true,
+        | Command::CloseCafe
+        | Command::HideNote { .. } => true,
         Command::PostNote { .. }
         | Command::EditNote { .. }
         | Command::DeleteNote { .. }
@@ -161,6 +162,10 @@ async fn only_the_facilitator_runs_the_cafe() {
             text: "from the projector".into(),
         },
         Command::DeleteNote { note_id: note },
+        Command::HideNote {
+            note_id: note,
+            hidden: true,
+        },
         Command::Leave,
     ];
     for command in wall_commands {
@@ -171,6 +176,16 @@ async fn only_the_facilitator_runs_the_cafe() {
             command.name()
         );
     }
+    // Taking a note off the wall is the facilitator's, not even its author's.
+    let hide = Command::HideNote {
+        note_id: note,
+        hidden: true,
+    };
+    assert_eq!(
+        refused(cafe.phones[0].command(hide.clone()).await),
+        ErrorCode::Forbidden
+    );
+    cafe.fac.command(hide).await.expect("the facilitator hides");
     // And the facilitator neither posts nor leaves.
     assert_eq!(
         refused(

@@ -454,3 +454,70 @@ async fn websockets_from_foreign_origins_are_refused() {
     .await
     .expect("hello over the accepted socket");
 }
+
+#[tokio::test]
+async fn the_web_client_pages_and_the_join_qr_code() {
+    let server = TestServer::start().await;
+    let created = server.create_cafe(&cafe_request(2, 20, 4)).await;
+    let http = reqwest::Client::new();
+    let get = |path: String| {
+        let http = http.clone();
+        let url = server.http_url(&path);
+        async move { http.get(url).send().await.expect("http") }
+    };
+
+    // The phone, wall and console addresses are pages, whatever code they carry.
+    for (path, marker) in [
+        (format!("/join/{}", created.join_code), "phone.js"),
+        ("/join".to_owned(), "phone.js"),
+        (format!("/wall/{}", created.join_code), "wall.js"),
+        ("/console".to_owned(), "console.js"),
+    ] {
+        let resp = get(path.clone()).await;
+        assert_eq!(resp.status().as_u16(), 200, "{path}");
+        assert!(resp.headers().contains_key("content-security-policy"));
+        let html = resp.text().await.expect("body");
+        assert!(html.contains(marker), "{path} is not the {marker} page");
+    }
+
+    // The QR code is an SVG, found by the code however it is typed.
+    let code = created.join_code.to_lowercase();
+    let resp = get(format!(
+        "/api/cafes/{code}/qr.svg?origin=http%3A%2F%2F192.168.1.20%3A8080"
+    ))
+    .await;
+    assert_eq!(resp.status().as_u16(), 200);
+    let content_type = resp.headers()["content-type"].to_str().expect("ascii");
+    assert_eq!(content_type, "image/svg+xml");
+    let svg = resp.text().await.expect("body");
+    assert!(svg.contains("<svg"), "{svg:.200}");
+
+    for (path, status, code) in [
+        (
+            "/api/cafes/ZZZZZZ/qr.svg".to_owned(),
+            404,
+            ErrorCode::NotFound,
+        ),
+        (
+            format!(
+                "/api/cafes/{}/qr.svg?origin=javascript%3Aalert(1)",
+                created.join_code
+            ),
+            422,
+            ErrorCode::InvalidInput,
+        ),
+        (
+            format!(
+                "/api/cafes/{}/qr.svg?origin=http%3A%2F%2Fevil.example%2Fphish",
+                created.join_code
+            ),
+            422,
+            ErrorCode::InvalidInput,
+        ),
+    ] {
+        let resp = get(path.clone()).await;
+        assert_eq!(resp.status().as_u16(), status, "{path}");
+        let err: ErrorBody = resp.json().await.expect("ErrorBody");
+        assert_eq!(err.code, code, "{path}");
+    }
+}

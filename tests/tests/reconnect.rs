@@ -295,6 +295,7 @@ fn update_name(u: &Update) -> &'static str {
         Update::NotePosted { .. } => "notePosted",
         Update::NoteEdited { .. } => "noteEdited",
         Update::NoteDeleted { .. } => "noteDeleted",
+        Update::NoteHidden { .. } => "noteHidden",
         Update::HarvestOpened => "harvestOpened",
         Update::CafeClosed => "cafeClosed",
     }

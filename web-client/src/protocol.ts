@@ -29,7 +29,7 @@ export type Cursor = { epoch: string, seq: number, };
  * Everything that changes a café. Each is authorised for the sender's role.
  */
 
-export type Command = { "type": "planNextRound" } | { "type": "startRound" } | { "type": "pauseRound" } | { "type": "resumeRound" } | { "type": "adjustTime", seconds: number, } | { "type": "endRound" } | { "type": "broadcast", text: string, } | { "type": "moveParticipant", participantId: string, table: number, } | { "type": "setHost", participantId: string, } | { "type": "removeParticipant", participantId: string, } | { "type": "openHarvest" } | { "type": "closeCafe" } | { "type": "postNote", noteId: string, text: string, round?: number, } | { "type": "editNote", noteId: string, text: string, } | { "type": "deleteNote", noteId: string, } | { "type": "leave" };
+export type Command = { "type": "planNextRound" } | { "type": "startRound" } | { "type": "pauseRound" } | { "type": "resumeRound" } | { "type": "adjustTime", seconds: number, } | { "type": "endRound" } | { "type": "broadcast", text: string, } | { "type": "moveParticipant", participantId: string, table: number, } | { "type": "setHost", participantId: string, } | { "type": "removeParticipant", participantId: string, } | { "type": "openHarvest" } | { "type": "closeCafe" } | { "type": "postNote", noteId: string, text: string, round?: number, } | { "type": "editNote", noteId: string, text: string, } | { "type": "deleteNote", noteId: string, } | { "type": "hideNote", noteId: string, hidden: boolean, } | { "type": "leave" };
 
 /**
  * Every frame the server sends.
@@ -49,7 +49,7 @@ duplicate: boolean, } | { "type": "error", requestId?: number, code: ErrorCode, 
  * A change to the café, as one client sees it.
  */
 
-export type Update = { "type": "participantJoined", participant: ParticipantInfo, } | { "type": "participantLeft", participantId: string, removed: boolean, } | { "type": "seatingPlanned", round: number, tables: Array<TableSeats>, } | { "type": "participantSeated", round: number, participantId: string, table: number, fromTable?: number, } | { "type": "hostChanged", round: number, table: number, participantId: string, } | { "type": "tableChanged", round: number, planned: boolean, table: TableSeats | null, people: Array<ParticipantInfo>, } | { "type": "roundStarted", round: number, endsAt: number, } | { "type": "roundPaused", round: number, remainingMs: number, } | { "type": "roundResumed", round: number, endsAt: number, } | { "type": "roundTimeChanged", round: number, endsAt?: number, remainingMs?: number, } | { "type": "roundEnded", round: number, byTimer: boolean, } | { "type": "broadcast", text: string, } | { "type": "notePosted", note: NoteView, } | { "type": "noteEdited", noteId: string, text: string, editedAt: number, } | { "type": "noteDeleted", noteId: string, } | { "type": "harvestOpened" } | { "type": "cafeClosed" };
+export type Update = { "type": "participantJoined", participant: ParticipantInfo, } | { "type": "participantLeft", participantId: string, removed: boolean, } | { "type": "seatingPlanned", round: number, tables: Array<TableSeats>, } | { "type": "participantSeated", round: number, participantId: string, table: number, fromTable?: number, } | { "type": "hostChanged", round: number, table: number, participantId: string, } | { "type": "tableChanged", round: number, planned: boolean, table: TableSeats | null, people: Array<ParticipantInfo>, } | { "type": "roundStarted", round: number, endsAt: number, } | { "type": "roundPaused", round: number, remainingMs: number, } | { "type": "roundResumed", round: number, endsAt: number, } | { "type": "roundTimeChanged", round: number, endsAt?: number, remainingMs?: number, } | { "type": "roundEnded", round: number, byTimer: boolean, } | { "type": "broadcast", text: string, } | { "type": "notePosted", note: NoteView, } | { "type": "noteEdited", noteId: string, text: string, editedAt: number, } | { "type": "noteDeleted", noteId: string, } | { "type": "noteHidden", noteId: string, hidden: boolean, } | { "type": "harvestOpened" } | { "type": "cafeClosed" };
 
 /**
  * Who the server takes this connection to be, from `welcome`.
@@ -137,7 +137,12 @@ export type SeatingView = { round: number, planned: boolean, tables: Array<Table
  * A note as shown to clients. Deleted notes are not shown.
  */
 
-export type NoteView = { noteId: string, round: number, table: number, authorId: string, authorName: string, text: string, postedAt: number, editedAt?: number, };
+export type NoteView = { noteId: string, round: number, table: number, authorId: string, authorName: string, text: string, postedAt: number, editedAt?: number, 
+/**
+ * `true` when the facilitator took the note off the wall. Only the facilitator sees it;
+ * walls do not get hidden notes at all.
+ */
+hidden?: boolean, };
 
 /**
  * The last broadcast, so that a phone that joins late still sees it.

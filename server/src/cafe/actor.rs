@@ -324,9 +324,14 @@ impl Owner {
                 }
             }
         }
-        if let Some(u) = &fanout.staff {
+        let staff = [
+            (Viewer::Staff, fanout.staff.as_ref()),
+            (Viewer::Wall, fanout.wall_update()),
+        ];
+        for (viewer, update) in staff {
+            let Some(u) = update else { continue };
             let f = frame(u);
-            for (id, c) in self.conns.iter().filter(|(_, c)| c.viewer == Viewer::Staff) {
+            for (id, c) in self.conns.iter().filter(|(_, c)| c.viewer == viewer) {
                 if !c.out.send(f.clone()) {
                     slow.push(*id);
                 }
@@ -469,7 +474,7 @@ impl Owner {
             }
             Credentials::Wall => Session {
                 actor: Actor::Wall,
-                viewer: Viewer::Staff,
+                viewer: Viewer::Wall,
             },
             Credentials::Participant {
                 participant_id,
@@ -548,7 +553,7 @@ impl Owner {
                         update,
                     });
                 }
-                if session.viewer == Viewer::Staff {
+                if matches!(session.viewer, Viewer::Staff | Viewer::Wall) {
                     conn.send_msg(&ServerMessage::PresenceList {
                         connected: self.connected(),
                     });
@@ -610,7 +615,11 @@ impl Owner {
             participant_id,
             connected,
         });
-        for c in self.conns.values().filter(|c| c.viewer == Viewer::Staff) {
+        for c in self
+            .conns
+            .values()
+            .filter(|c| matches!(c.viewer, Viewer::Staff | Viewer::Wall))
+        {
             c.out.send(f.clone());
         }
     }

@@ -186,6 +186,19 @@ fn command_by(
             }
             Ok(vec![Event::NoteDeleted { note_id: *note_id }])
         }
+        Command::HideNote { note_id, hidden } => {
+            let note = cafe
+                .note(*note_id)
+                .filter(|n| !n.deleted)
+                .ok_or(EngineError::NotFound("no such note"))?;
+            if note.hidden == *hidden {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Event::NoteHidden {
+                note_id: *note_id,
+                hidden: *hidden,
+            }])
+        }
         Command::Leave => match actor {
             Actor::Participant(p) => Ok(departure(cafe, p, false)),
             _ => Err(EngineError::Forbidden("only participants can leave")),

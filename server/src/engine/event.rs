@@ -95,6 +95,11 @@ pub enum Event {
     NoteDeleted {
         note_id: NoteId,
     },
+    /// The facilitator took a note off the wall, or put it back.
+    NoteHidden {
+        note_id: NoteId,
+        hidden: bool,
+    },
     HarvestOpened,
     CafeClosed,
 }

@@ -32,6 +32,8 @@ pub struct Note {
     pub edited_at: Option<Millis>,
     /// Deleted notes stay as tombstones so that a resent id is still recognised.
     pub deleted: bool,
+    /// Off the wall (the facilitator's moderation); still on the phones.
+    pub hidden: bool,
 }
 
 /// Who sits where in one round. Tables are kept in number order; `seat_of` indexes them.
@@ -435,6 +437,7 @@ impl Cafe {
                     posted_at: r.at,
                     edited_at: None,
                     deleted: false,
+                    hidden: false,
                 });
             }
             Event::NoteEdited { note_id, text } => {
@@ -446,6 +449,11 @@ impl Cafe {
             Event::NoteDeleted { note_id } => {
                 if let Some(&i) = self.note_index.get(note_id) {
                     self.notes[i].deleted = true;
+                }
+            }
+            Event::NoteHidden { note_id, hidden } => {
+                if let Some(&i) = self.note_index.get(note_id) {
+                    self.notes[i].hidden = *hidden;
                 }
             }
             Event::HarvestOpened => {

@@ -1,6 +1,7 @@
 //! What each client sees: snapshots per viewer, and the updates one event sends to whom.
 //!
-//! The facilitator and the wall see everything. A phone sees room-wide changes, its own tables
+//! The facilitator and the wall see everything, except that walls do not get the notes the
+//! facilitator hid from them (the wall only needs a join code). A phone sees room-wide changes, its own tables
 //! (this round's and the plan's), the people there and those tables' notes, so that a café of
 //! 2,000 does not send every phone every join and every note.
 
@@ -17,9 +18,23 @@ use super::state::{Cafe, Note, Seating};
 /// Whose eyes a view is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Viewer {
-    /// The facilitator and the wall.
+    /// The facilitator.
     Staff,
+    /// A wall: what the facilitator sees, less the notes hidden from the wall.
+    Wall,
     Phone(ParticipantId),
+}
+
+/// What walls get from an event, next to the staff update.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum ForWalls {
+    /// The staff update.
+    #[default]
+    AsStaff,
+    /// This update instead (a hidden note leaves the wall as `noteDeleted`).
+    Instead(Update),
+    /// Nothing (an edit of a note the wall does not hold).
+    Nothing,
 }
 
 /// The updates one event produces, by audience.
@@ -27,15 +42,28 @@ pub enum Viewer {
 pub struct Fanout {
     /// For every connection.
     pub everyone: Option<Update>,
-    /// For the facilitator and the wall only.
+    /// For the facilitator, and the walls unless `walls` says otherwise.
     pub staff: Option<Update>,
+    pub walls: ForWalls,
     /// For particular phones.
     pub phones: Vec<(ParticipantId, Update)>,
 }
 
 impl Fanout {
     pub fn is_empty(&self) -> bool {
-        self.everyone.is_none() && self.staff.is_none() && self.phones.is_empty()
+        self.everyone.is_none()
+            && self.staff.is_none()
+            && !matches!(self.walls, ForWalls::Instead(_))
+            && self.phones.is_empty()
+    }
+
+    /// The update walls get besides `everyone`.
+    pub fn wall_update(&self) -> Option<&Update> {
+        match &self.walls {
+            ForWalls::AsStaff => self.staff.as_ref(),
+            ForWalls::Instead(u) => Some(u),
+            ForWalls::Nothing => None,
+        }
     }
 
     /// The updates one viewer gets, in order.
@@ -43,6 +71,7 @@ impl Fanout {
         let mut out: Vec<&Update> = self.everyone.iter().collect();
         match viewer {
             Viewer::Staff => out.extend(self.staff.iter()),
+            Viewer::Wall => out.extend(self.wall_update()),
             Viewer::Phone(p) => out.extend(
                 self.phones
                     .iter()
@@ -77,6 +106,7 @@ pub fn note_view(cafe: &Cafe, n: &Note) -> NoteView {
         text: n.text.clone(),
         posted_at: n.posted_at,
         edited_at: n.edited_at,
+        hidden: None,
     }
 }
 
@@ -119,7 +149,7 @@ fn note_audience(cafe: &Cafe, n: &Note) -> BTreeSet<ParticipantId> {
 
 pub fn snapshot(cafe: &Cafe, viewer: Viewer, connected: &[ParticipantId]) -> CafeView {
     let (participants, seating, notes, connected) = match viewer {
-        Viewer::Staff => (
+        Viewer::Staff | Viewer::Wall => (
             cafe.participants
                 .iter()
                 .filter_map(|p| participant_info(cafe, p.id))
@@ -131,8 +161,12 @@ pub fn snapshot(cafe: &Cafe, viewer: Viewer, connected: &[ParticipantId]) -> Caf
                 .collect(),
             cafe.notes
                 .iter()
-                .filter(|n| !n.deleted)
-                .map(|n| note_view(cafe, n))
+                // A wall never gets a hidden note's text: anyone with the join code can open one.
+                .filter(|n| !n.deleted && (!n.hidden || viewer != Viewer::Wall))
+                .map(|n| NoteView {
+                    hidden: n.hidden.then_some(true),
+                    ..note_view(cafe, n)
+                })
                 .collect(),
             connected.to_vec(),
         ),
@@ -398,7 +432,25 @@ pub fn fanout(cafe: &Cafe, event: &Event, touched: &[(RoundNo, TableNo)]) -> Fan
                     .into_iter()
                     .map(|p| (p, update.clone()))
                     .collect();
+                if n.hidden {
+                    f.walls = ForWalls::Nothing;
+                }
                 f.staff = Some(update);
+            }
+        }
+        Event::NoteHidden { note_id, hidden } => {
+            if let Some(n) = cafe.note(*note_id) {
+                f.staff = Some(Update::NoteHidden {
+                    note_id: n.id,
+                    hidden: *hidden,
+                });
+                f.walls = ForWalls::Instead(if *hidden {
+                    Update::NoteDeleted { note_id: n.id }
+                } else {
+                    Update::NotePosted {
+                        note: note_view(cafe, n),
+                    }
+                });
             }
         }
         Event::HarvestOpened => f.everyone = Some(Update::HarvestOpened),

@@ -1,0 +1,253 @@
+// @ts-check
+// The café as this client knows it: a snapshot, then updates applied exactly as
+// docs/protocol.md §9 says, and the cursor rule of §12. Shared by every view.
+
+/** @typedef {import('../src/protocol').CafeView} CafeView */
+/** @typedef {import('../src/protocol').Update} Update */
+/** @typedef {import('../src/protocol').NoteView} NoteView */
+/** @typedef {import('../src/protocol').ParticipantInfo} ParticipantInfo */
+/** @typedef {import('../src/protocol').SeatingView} SeatingView */
+/** @typedef {import('../src/protocol').TableSeats} TableSeats */
+/** @typedef {import('../src/protocol').PhaseView} PhaseView */
+/** @typedef {import('../src/protocol').RoundSpec} RoundSpec */
+/** @typedef {import('../src/protocol').BroadcastView} BroadcastView */
+/** @typedef {import('../src/protocol').Cursor} Cursor */
+
+import { currentRound } from './clock.js';
+
+export class Mirror {
+  constructor() {
+    /** @type {string} */
+    this.title = '';
+    this.joinCode = '';
+    this.tableSize = 4;
+    /** @type {number | undefined} */
+    this.physicalTables = undefined;
+    /** @type {RoundSpec[]} */
+    this.rounds = [];
+    /** @type {PhaseView} */
+    this.phase = { state: 'lobby' };
+    /** @type {Map<string, ParticipantInfo>} in join order */
+    this.participants = new Map();
+    /** @type {Set<string>} participants with an open connection (staff only) */
+    this.connected = new Set();
+    /** @type {Map<number, SeatingView>} by round */
+    this.seating = new Map();
+    /** @type {Map<string, NoteView>} in arrival order */
+    this.notes = new Map();
+    /** @type {BroadcastView | undefined} */
+    this.lastBroadcast = undefined;
+    /** @type {Cursor | undefined} */
+    this.cursor = undefined;
+    /** Whether the cursor's seq came from an event (then a second update with that seq applies). */
+    this.cursorFromEvent = false;
+    this.loaded = false;
+  }
+
+  /**
+   * A snapshot replaces everything.
+   * @param {string} epoch
+   * @param {number} seq
+   * @param {CafeView} cafe
+   */
+  snapshot(epoch, seq, cafe) {
+    this.title = cafe.title;
+    this.joinCode = cafe.joinCode;
+    this.tableSize = cafe.tableSize;
+    this.physicalTables = cafe.physicalTables;
+    this.rounds = cafe.rounds;
+    this.phase = cafe.phase;
+    this.participants = new Map(cafe.participants.map((p) => [p.participantId, p]));
+    this.connected = new Set(cafe.connected);
+    this.seating = new Map(cafe.seating.map((s) => [s.round, s]));
+    this.notes = new Map(cafe.notes.map((n) => [n.noteId, n]));
+    this.lastBroadcast = cafe.lastBroadcast;
+    this.cursor = { epoch, seq };
+    this.cursorFromEvent = false;
+    this.loaded = true;
+  }
+
+  /**
+   * The cursor rule: apply a newer event, and one with the cursor's own seq only when that seq
+   * came from an event (one café event may give a client several updates).
+   * @param {number} seq
+   */
+  accepts(seq) {
+    if (!this.cursor) return false;
+    return seq > this.cursor.seq || (seq === this.cursor.seq && this.cursorFromEvent);
+  }
+
+  /**
+   * @param {number} seq
+   * @param {number} at
+   * @param {Update} update
+   * @returns {boolean} whether it was applied
+   */
+  event(seq, at, update) {
+    if (!this.cursor || !this.accepts(seq)) return false;
+    this.apply(update, at);
+    this.cursor = { epoch: this.cursor.epoch, seq };
+    this.cursorFromEvent = true;
+    return true;
+  }
+
+  /** @param {number} seq */
+  synced(seq) {
+    if (this.cursor) this.cursor = { epoch: this.cursor.epoch, seq };
+    this.cursorFromEvent = false;
+  }
+
+  /** @param {string} epoch from `welcome`: a different epoch makes old seqs meaningless */
+  welcome(epoch) {
+    if (this.cursor && this.cursor.epoch !== epoch) this.cursor = undefined;
+  }
+
+  /** The highest round that has started. */
+  lastStartedRound() {
+    let last = 0;
+    for (const s of this.seating.values()) if (!s.planned && s.round > last) last = s.round;
+    return Math.max(last, currentRound(this.phase, 0));
+  }
+
+  /** The round in progress or just finished, 0 before the first. */
+  round() {
+    return currentRound(this.phase, this.lastStartedRound());
+  }
+
+  /** @returns {SeatingView | undefined} the plan for the next round, if one exists */
+  plan() {
+    for (const s of this.seating.values()) if (s.planned) return s;
+    return undefined;
+  }
+
+  /**
+   * The table `participantId` sits at in `round`, if any.
+   * @param {number} round
+   * @param {string} participantId
+   * @returns {TableSeats | undefined}
+   */
+  tableOf(round, participantId) {
+    return this.seating.get(round)?.tables.find((t) => t.members.includes(participantId));
+  }
+
+  /**
+   * @param {Update} u
+   * @param {number} at
+   */
+  apply(u, at) {
+    switch (u.type) {
+      case 'participantJoined':
+        this.participants.set(u.participant.participantId, u.participant);
+        break;
+      case 'participantLeft': {
+        const p = this.participants.get(u.participantId);
+        if (p) this.participants.set(u.participantId, { ...p, present: false });
+        const live = this.phase.state === 'running' || this.phase.state === 'paused' ? this.phase.round : -1;
+        for (const s of this.seating.values()) {
+          if (s.planned || s.round === live) unseat(s, u.participantId);
+        }
+        break;
+      }
+      case 'seatingPlanned':
+        this.seating.set(u.round, { round: u.round, planned: u.round > this.lastStartedRound(), tables: u.tables });
+        break;
+      case 'participantSeated': {
+        let s = this.seating.get(u.round);
+        if (!s) {
+          s = { round: u.round, planned: u.round > this.lastStartedRound(), tables: [] };
+          this.seating.set(u.round, s);
+        }
+        unseat(s, u.participantId);
+        let table = s.tables.find((t) => t.table === u.table);
+        if (!table) {
+          table = { table: u.table, host: null, members: [] };
+          s.tables.push(table);
+          s.tables.sort((a, b) => a.table - b.table);
+        }
+        table.members.push(u.participantId);
+        break;
+      }
+      case 'hostChanged': {
+        const table = this.seating.get(u.round)?.tables.find((t) => t.table === u.table);
+        if (table) table.host = u.participantId;
+        break;
+      }
+      case 'tableChanged':
+        if (u.table) this.seating.set(u.round, { round: u.round, planned: u.planned, tables: [u.table] });
+        else this.seating.delete(u.round);
+        for (const p of u.people) this.participants.set(p.participantId, p);
+        break;
+      case 'roundStarted': {
+        this.phase = { state: 'running', round: u.round, endsAt: u.endsAt };
+        const s = this.seating.get(u.round);
+        if (s) s.planned = false;
+        break;
+      }
+      case 'roundPaused':
+        this.phase = { state: 'paused', round: u.round, remainingMs: u.remainingMs };
+        break;
+      case 'roundResumed':
+        this.phase = { state: 'running', round: u.round, endsAt: u.endsAt };
+        break;
+      case 'roundTimeChanged':
+        if (this.phase.state === 'running' && u.endsAt !== undefined) {
+          this.phase = { ...this.phase, endsAt: u.endsAt };
+        } else if (this.phase.state === 'paused' && u.remainingMs !== undefined) {
+          this.phase = { ...this.phase, remainingMs: u.remainingMs };
+        }
+        break;
+      case 'roundEnded':
+        this.phase = { state: 'betweenRounds', lastRound: u.round };
+        break;
+      case 'broadcast':
+        this.lastBroadcast = { text: u.text, at };
+        break;
+      case 'notePosted':
+        this.notes.set(u.note.noteId, u.note);
+        break;
+      case 'noteEdited': {
+        const note = this.notes.get(u.noteId);
+        if (note) this.notes.set(u.noteId, { ...note, text: u.text, editedAt: u.editedAt });
+        break;
+      }
+      case 'noteDeleted':
+        this.notes.delete(u.noteId);
+        break;
+      case 'noteHidden': {
+        const note = this.notes.get(u.noteId);
+        if (note) {
+          const { hidden: _, ...shown } = note;
+          this.notes.set(u.noteId, u.hidden ? { ...note, hidden: true } : shown);
+        }
+        break;
+      }
+      case 'harvestOpened':
+        this.phase = { state: 'harvest' };
+        this.dropPlan();
+        break;
+      case 'cafeClosed':
+        this.phase = { state: 'closed' };
+        this.dropPlan();
+        break;
+    }
+  }
+
+  dropPlan() {
+    for (const [round, s] of this.seating) if (s.planned) this.seating.delete(round);
+  }
+}
+
+/**
+ * Takes a person off their table in one round's seating; an emptied table disappears.
+ * @param {SeatingView} s
+ * @param {string} participantId
+ */
+function unseat(s, participantId) {
+  for (const t of s.tables) {
+    const i = t.members.indexOf(participantId);
+    if (i < 0) continue;
+    t.members.splice(i, 1);
+    if (t.host === participantId) t.host = null;
+  }
+  s.tables = s.tables.filter((t) => t.members.length > 0);
+}

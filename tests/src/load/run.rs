@@ -151,10 +151,16 @@ async fn measure(opts: &RunOptions, target: &Target, report: &mut Report) -> any
     }
     for round in 1..=opts.rounds {
         metrics.step.store(round, Ordering::Relaxed);
-        let posters = match target.dialect {
-            Dialect::Flamingo => start_round(&cafes, round, &mut round_start, &metrics).await,
+        let (posters, mut this_round) = match target.dialect {
+            Dialect::Flamingo => start_round(&cafes, round, &metrics).await,
             Dialect::Floor => floor_round(&cafes, round, &metrics).await,
         };
+        report.latency(
+            &format!("{sys}.round_start.{round}"),
+            &format!("{sys}: round {round} start"),
+            this_round.summary(),
+        );
+        round_start.merge(&this_round);
         post_notes(opts, target.dialect, &posters, round, &metrics).await;
         tokio::time::sleep(GRACE).await;
         if target.dialect == Dialect::Flamingo {
@@ -168,9 +174,6 @@ async fn measure(opts: &RunOptions, target: &Target, report: &mut Report) -> any
     let frames = metrics.frames.load(Ordering::Relaxed) - frames0;
     let end_stats = target.stats();
 
-    if target.dialect == Dialect::Floor {
-        round_start = metrics.histogram(Kind::RoundStart, &[Audience::Phone], &[]);
-    }
     if opts.rounds > 0 {
         report.latency(
             &format!("{sys}.round_start"),
@@ -391,13 +394,9 @@ fn group(clients: Vec<Option<Client>>, shape: &Shape) -> Vec<Cafe> {
 
 /// Every facilitator starts round `round`; waits until every phone holds its table and
 /// knows the round started, and records, per phone, command to the later of the two.
-/// Returns the table hosts, who post the notes.
-async fn start_round(
-    cafes: &[Cafe],
-    round: u32,
-    samples: &mut Histogram,
-    metrics: &Metrics,
-) -> Vec<Client> {
+/// Returns the table hosts, who post the notes, and the samples.
+async fn start_round(cafes: &[Cafe], round: u32, metrics: &Metrics) -> (Vec<Client>, Histogram) {
+    let mut samples = Histogram::default();
     let sent: Vec<(u64, u32)> = cafes
         .iter()
         .map(|c| (now_us(), c.facilitator.command(Command::StartRound)))
@@ -440,12 +439,12 @@ async fn start_round(
             }
         }
     }
-    hosts
+    (hosts, samples)
 }
 
 /// The floor's round start: one room-wide frame from each facilitator. Returns the first
-/// phone of each table, who post the notes.
-async fn floor_round(cafes: &[Cafe], round: u32, metrics: &Metrics) -> Vec<Client> {
+/// phone of each table, who post the notes, and the samples.
+async fn floor_round(cafes: &[Cafe], round: u32, metrics: &Metrics) -> (Vec<Client>, Histogram) {
     for c in cafes {
         let m = Marker {
             kind: Kind::RoundStart,
@@ -476,7 +475,8 @@ async fn floor_round(cafes: &[Cafe], round: u32, metrics: &Metrics) -> Vec<Clien
             }
         }
     }
-    hosts
+    let samples = metrics.histogram(Kind::RoundStart, &[Audience::Phone], &[round]);
+    (hosts, samples)
 }
 
 /// Hosts post notes at the run's rate for its seconds per round, round-robin in a shuffled

@@ -93,6 +93,12 @@ pub async fn storm(opts: &StormOptions, target: &Target) -> anyhow::Result<Repor
         bail!("startRound refused: {e}");
     }
     let fac_frames0 = fac.shared.frames.load(Ordering::Relaxed);
+    // Seed phones may have joined before the facilitator was synced (then they came in its
+    // snapshot): count only what the storm adds.
+    let (joined0, seated0) = {
+        let s = fac.seen();
+        (s.joined, s.seated)
+    };
 
     // The storm: every phone at once (the concurrency cap is the generator's only pacing).
     let start = now_us();
@@ -134,17 +140,18 @@ pub async fn storm(opts: &StormOptions, target: &Target) -> anyhow::Result<Repor
     report.latency("seated", "seated, from the storm's start", seat.summary());
 
     // The facilitator's roster: every join and every seat.
-    let expected = opts.seed + opts.phones;
     let current = wait_until(WAIT, || {
         let s = fac.seen();
-        s.joined >= expected && s.seated >= opts.phones
+        s.joined - joined0 >= opts.phones && s.seated - seated0 >= opts.phones
     })
     .await;
     if !current {
         let s = fac.seen();
         metrics.problem(format!(
-            "facilitator saw {} joins and {} seats of {expected} and {}",
-            s.joined, s.seated, opts.phones
+            "facilitator saw {} joins and {} seats of {}",
+            s.joined - joined0,
+            s.seated - seated0,
+            opts.phones
         ));
     }
     let roster_at = fac.seen().last_roster_us;

@@ -134,6 +134,8 @@ pub struct Seen {
     pub started: HashMap<RoundNo, u64>,
     /// Answers to untimed commands, by request id.
     pub answers: HashMap<u32, Result<Seq, String>>,
+    /// When each answer came.
+    pub answered_at: HashMap<u32, u64>,
     /// Staff: `participantJoined` and `participantSeated` updates, and when the last came.
     pub joined: usize,
     pub seated: usize,
@@ -451,7 +453,9 @@ impl Task {
                     }
                 }
                 None => {
-                    lock(&self.shared.seen).answers.insert(r, Ok(seq));
+                    let mut seen = lock(&self.shared.seen);
+                    seen.answers.insert(r, Ok(seq));
+                    seen.answered_at.insert(r, now);
                 }
             },
             ServerMessage::Error {

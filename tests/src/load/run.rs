@@ -139,6 +139,7 @@ async fn measure(opts: &RunOptions, target: &Target, report: &mut Report) -> any
     let frames0 = metrics.frames.load(Ordering::Relaxed);
     let active_start = now_us();
     let mut round_start = Histogram::default();
+    let mut start_acks = Histogram::default();
     let mut peak_rss = after_connect.map(|s| s.rss_bytes).unwrap_or(0);
     if opts.rounds == 0 {
         let end = tokio::time::Instant::now() + Duration::from_secs_f64(opts.seconds);
@@ -152,7 +153,7 @@ async fn measure(opts: &RunOptions, target: &Target, report: &mut Report) -> any
     for round in 1..=opts.rounds {
         metrics.step.store(round, Ordering::Relaxed);
         let (posters, mut this_round) = match target.dialect {
-            Dialect::Flamingo => start_round(&cafes, round, &metrics).await,
+            Dialect::Flamingo => start_round(&cafes, round, &metrics, &mut start_acks).await,
             Dialect::Floor => floor_round(&cafes, round, &metrics).await,
         };
         report.latency(
@@ -179,6 +180,13 @@ async fn measure(opts: &RunOptions, target: &Target, report: &mut Report) -> any
             &format!("{sys}.round_start"),
             &format!("{sys}: round start, command to every phone holding its table"),
             round_start.summary(),
+        );
+    }
+    if !start_acks.is_empty() {
+        report.latency(
+            &format!("{sys}.round_start_ack"),
+            &format!("{sys}: round start, command to the facilitator's ack"),
+            start_acks.summary(),
         );
     }
     if opts.note_rate > 0.0 && opts.rounds > 0 {
@@ -394,8 +402,14 @@ fn group(clients: Vec<Option<Client>>, shape: &Shape) -> Vec<Cafe> {
 
 /// Every facilitator starts round `round`; waits until every phone holds its table and
 /// knows the round started, and records, per phone, command to the later of the two.
-/// Returns the table hosts, who post the notes, and the samples.
-async fn start_round(cafes: &[Cafe], round: u32, metrics: &Metrics) -> (Vec<Client>, Histogram) {
+/// Returns the table hosts, who post the notes, and the samples; adds the time from each
+/// command to its ack (decided and stored, before the fan-out) to `acks`.
+async fn start_round(
+    cafes: &[Cafe],
+    round: u32,
+    metrics: &Metrics,
+    acks: &mut Histogram,
+) -> (Vec<Client>, Histogram) {
     let mut samples = Histogram::default();
     let sent: Vec<(u64, u32)> = cafes
         .iter()
@@ -423,6 +437,9 @@ async fn start_round(cafes: &[Cafe], round: u32, metrics: &Metrics) -> (Vec<Clie
     for (c, (t0, rid)) in cafes.iter().zip(&sent) {
         if let Some(Err(e)) = c.facilitator.answer(*rid) {
             metrics.problem(format!("startRound refused: {e}"));
+        }
+        if let Some(at) = c.facilitator.seen().answered_at.get(rid) {
+            acks.record(at.saturating_sub(*t0));
         }
         for p in &c.phones {
             if let Some(at) = held(p) {

@@ -34,6 +34,10 @@ use crate::session;
 /// `tooLarge` error instead of a dropped connection.
 const TRANSPORT_MAX_BYTES: usize = 1024 * 1024;
 const WS_BUFFER_BYTES: usize = 8 * 1024;
+/// The websocket read buffer. tungstenite zero-fills all of it before every read, so every
+/// byte of it is resident for every open connection; phones send messages of a few hundred
+/// bytes, and a longer one (a 2,000-character note) only takes a few more reads.
+const WS_READ_BUFFER_BYTES: usize = 2 * 1024;
 
 /// Scripts only from our own files, never inline: user text can never become code.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -299,7 +303,7 @@ async fn websocket(
     // Small buffers: an idle phone should cost the server kilobytes, not the default 256 KiB.
     ws.max_message_size(TRANSPORT_MAX_BYTES)
         .max_frame_size(TRANSPORT_MAX_BYTES)
-        .read_buffer_size(WS_BUFFER_BYTES)
+        .read_buffer_size(WS_READ_BUFFER_BYTES)
         .write_buffer_size(WS_BUFFER_BYTES)
         .on_upgrade(move |socket| {
             // The websocket outlives its HTTP connection: it keeps the address's place and

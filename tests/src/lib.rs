@@ -2,6 +2,7 @@
 //! fold what they receive into a mirror of the café, so tests assert on state, not frames.
 
 pub mod client;
+pub mod load;
 pub mod mirror;
 pub mod postgres;
 pub mod process;

@@ -365,7 +365,7 @@ impl Owner {
             .collect::<HashSet<_>>()
             .into_iter()
             .collect();
-        ids.sort_by_key(|p| self.cafe.join_index(*p));
+        ids.sort_by_cached_key(|p| self.cafe.join_index(*p));
         ids
     }
 
@@ -560,11 +560,17 @@ impl Owner {
                 }
             }
             None => {
+                // Only the staff see who is connected; listing it for every phone's hello
+                // made a join storm quadratic.
+                let connected = match session.viewer {
+                    Viewer::Staff => self.connected(),
+                    Viewer::Phone(_) => Vec::new(),
+                };
                 conn.send_msg(&ServerMessage::Snapshot {
                     epoch: self.epoch.clone(),
                     seq: self.cafe.seq,
                     server_time: now,
-                    cafe: engine::view::snapshot(&self.cafe, session.viewer, &self.connected()),
+                    cafe: engine::view::snapshot(&self.cafe, session.viewer, &connected),
                 });
             }
         }

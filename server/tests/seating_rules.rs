@@ -51,8 +51,22 @@ fn plan_with_pins(
     pins: &Pins,
     seed: u64,
 ) -> Vec<TableSeats> {
+    plan_ahead(people, history, 1, table_size, physical, pins, seed)
+}
+
+/// Plans the next round while `rounds_left` rounds (the next included) are still to come.
+fn plan_ahead(
+    people: &[Person<'_>],
+    history: &[Seating],
+    rounds_left: u32,
+    table_size: u32,
+    physical: Option<u32>,
+    pins: &Pins,
+    seed: u64,
+) -> Vec<TableSeats> {
     plan_round(&PlanRequest {
         round: history.len() as u32 + 1,
+        rounds_left,
         people,
         history,
         table_size,
@@ -72,7 +86,16 @@ fn simulate(
 ) -> Vec<Seating> {
     let mut history: Vec<Seating> = Vec::new();
     for r in 1..=rounds {
-        let tables = plan(people, &history, table_size, physical, seed);
+        let left = (rounds + 1 - r) as u32;
+        let tables = plan_ahead(
+            people,
+            &history,
+            left,
+            table_size,
+            physical,
+            &Pins::default(),
+            seed,
+        );
         history.push(Seating::new(r as u32, tables));
     }
     history

@@ -46,10 +46,7 @@ impl Field {
         let mut digits = vec![0; e];
         digits[0] = 1;
         for i in 0..q - 1 {
-            let value = digits
-                .iter()
-                .rev()
-                .fold(0, |acc, d| acc * p + d);
+            let value = digits.iter().rev().fold(0, |acc, d| acc * p + d);
             if log[value] != usize::MAX {
                 return None;
             }
@@ -136,11 +133,16 @@ mod tests {
 
     #[test]
     fn fields_of_prime_power_order_exist_and_others_do_not() {
-        for q in [2, 3, 4, 5, 7, 8, 9, 16, 25, 27, 32, 49, 64, 81, 125, 128, 401] {
+        for q in [
+            2, 3, 4, 5, 7, 8, 9, 16, 25, 27, 32, 49, 64, 81, 125, 128, 401,
+        ] {
             let f = Field::new(q).unwrap_or_else(|| panic!("GF({q})"));
             // Every nonzero element has an inverse, and addition has no zero divisors.
             for a in 1..q {
-                assert!((1..q).any(|b| f.mul(a, b) == 1), "GF({q}): {a} has no inverse");
+                assert!(
+                    (1..q).any(|b| f.mul(a, b) == 1),
+                    "GF({q}): {a} has no inverse"
+                );
             }
         }
         for q in [6, 10, 12, 100, 400] {

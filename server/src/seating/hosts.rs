@@ -111,7 +111,7 @@ pub(crate) fn label_and_host(search: &mut Search<'_>, l: &Labelling<'_>) -> Vec<
         }
     }
 
-    let order = match_groups(search, l, &rotating);
+    let order = match_groups(search, l, &stayers);
     search.schedule.reorder(0, &order);
 
     let mut hosts: Vec<Option<u32>> = (0..positions)
@@ -120,7 +120,7 @@ pub(crate) fn label_and_host(search: &mut Search<'_>, l: &Labelling<'_>) -> Vec<
     for i in 0..positions {
         if hosts[i].is_none() {
             hosts[i] = least_hosted(l, search.schedule.tables[0][i].iter().copied(), |m| {
-                rotating[i].contains(m)
+                stayers[i].contains(m)
             });
         }
     }
@@ -168,35 +168,40 @@ fn least_hosted(
 }
 
 /// Which group takes each position: a maximum matching of positions to groups holding one of
-/// the position's rotating stayers (augmenting paths), the rest in their own order.
-fn match_groups(search: &Search<'_>, l: &Labelling<'_>, rotating: &[HashSet<u32>]) -> Vec<usize> {
+/// last round's people of that number, found with the least-hosted candidates first and then
+/// widened one hosting at a time (augmenting paths keep what is matched); the rest in order.
+fn match_groups(search: &Search<'_>, l: &Labelling<'_>, stayers: &[Vec<u32>]) -> Vec<usize> {
     let positions = l.labels.len();
     let free: Vec<usize> = (0..positions).filter(|i| !l.fixed[*i]).collect();
     let of = &search.schedule.table_of[0];
-    let edges: Vec<Vec<usize>> = (0..positions)
+    // Per position: (how many more times the group's candidate hosted than the least, group).
+    let edges: Vec<Vec<(u32, usize)>> = (0..positions)
         .map(|i| {
-            if l.fixed[i] {
+            let Some(least) = stayers[i].iter().map(|m| l.hosted[*m as usize]).min() else {
                 return Vec::new();
-            }
-            let mut groups: Vec<usize> = rotating[i]
+            };
+            let mut groups: Vec<(u32, usize)> = stayers[i]
                 .iter()
-                .map(|m| of[*m as usize] as usize)
-                .filter(|g| !l.fixed[*g])
+                .map(|m| (l.hosted[*m as usize] - least, of[*m as usize] as usize))
+                .filter(|(_, g)| !l.fixed[i] && !l.fixed[*g])
                 .collect();
-            // Sorted, so that the matching does not depend on hash order.
+            // Sorted, so that the matching does not depend on input order.
             groups.sort_unstable();
-            groups.dedup();
             groups
         })
         .collect();
+    let widest = edges.iter().flatten().map(|e| e.0).max().unwrap_or(0);
     let mut group_to: Vec<Option<usize>> = vec![None; positions];
-    for &i in &free {
-        let mut seen = vec![false; positions];
-        augment(i, &edges, &mut group_to, &mut seen);
+    let mut matched = vec![false; positions];
+    for tier in 0..=widest {
+        for &i in &free {
+            if !matched[i] {
+                let mut seen = vec![false; positions];
+                matched[i] = augment(i, tier, &edges, &mut group_to, &mut seen);
+            }
+        }
     }
-    let mut order: Vec<Option<usize>> = (0..positions)
-        .map(|i| l.fixed[i].then_some(i))
-        .collect();
+    let mut order: Vec<Option<usize>> = (0..positions).map(|i| l.fixed[i].then_some(i)).collect();
     for (g, i) in group_to.iter().enumerate() {
         if let Some(i) = i {
             order[*i] = Some(g);
@@ -209,20 +214,21 @@ fn match_groups(search: &Search<'_>, l: &Labelling<'_>, rotating: &[HashSet<u32>
         .collect()
 }
 
-/// Kuhn's augmenting path from position `i`.
+/// Kuhn's augmenting path from position `i`, over edges up to `tier`.
 fn augment(
     i: usize,
-    edges: &[Vec<usize>],
+    tier: u32,
+    edges: &[Vec<(u32, usize)>],
     group_to: &mut [Option<usize>],
     seen: &mut [bool],
 ) -> bool {
-    for &g in &edges[i] {
-        if seen[g] {
+    for &(t, g) in &edges[i] {
+        if t > tier || seen[g] {
             continue;
         }
         seen[g] = true;
         let taken_by = group_to[g];
-        if taken_by.is_none_or(|j| augment(j, edges, group_to, seen)) {
+        if taken_by.is_none_or(|j| augment(j, tier, edges, group_to, seen)) {
             group_to[g] = Some(i);
             return true;
         }

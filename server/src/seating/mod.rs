@@ -87,7 +87,7 @@ pub struct PlanRequest<'a> {
 const MAX_LOOKAHEAD: usize = 12;
 /// Pair evaluations for the search before hosts are chosen, and after.
 const WORK: u64 = 4_000_000;
-const WORK_WITH_HOSTS: u64 = 1_000_000;
+const WORK_WITH_HOSTS: u64 = 4_000_000;
 
 /// Seats everyone for a new round: balanced tables, one host each, hosts staying from the
 /// previous round's table, and as few repeated encounters over this and the rounds still to
@@ -123,7 +123,9 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
     let first = req.history.len();
     let design = Design::new(k);
     let seat = seat_positions(&room, req.seed);
-    let mut rounds = vec![first_round(&design, first, &seat, &pins.to, &position, &caps)];
+    let mut rounds = vec![first_round(
+        &design, first, &seat, &pins.to, &position, &caps,
+    )];
     for r in 1..lookahead {
         let mut tables = vec![Vec::new(); k];
         for p in 0..n {
@@ -150,11 +152,8 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
     let fixed_position: Vec<bool> = (0..labels.len())
         .map(|i| i >= k || pinned_at[i] > 0)
         .collect();
-    let pinned_host: HashMap<usize, u32> = pins
-        .hosts
-        .iter()
-        .map(|(t, p)| (position[t], *p))
-        .collect();
+    let pinned_host: HashMap<usize, u32> =
+        pins.hosts.iter().map(|(t, p)| (position[t], *p)).collect();
     let hosts = hosts::label_and_host(
         &mut search,
         &Labelling {
@@ -227,20 +226,24 @@ fn resolve_pins(room: &Room, pins: &Pins) -> ResolvedPins {
 }
 
 /// Each person's seat in the construction: an order fixed by the seed and the person alone,
-/// so it stays the same from round to round while the room does.
+/// so it stays the same from round to round while the room does. Organisations sit in
+/// blocks: a row of seats is at different tables in every round, so an organisation that
+/// fills rows never meets itself, and one split over rows meets itself rarely.
 fn seat_positions(room: &Room, seed: u64) -> Vec<usize> {
-    let mut by_key: Vec<(u64, u32)> = room
+    let mut by_key: Vec<(u32, u64, u32)> = room
         .ids
         .iter()
         .enumerate()
         .map(|(i, id)| {
             let v = id.as_u128();
-            (mix(seed ^ (v as u64) ^ mix((v >> 64) as u64)), i as u32)
+            let organisation = room.organisation(i as u32).unwrap_or(u32::MAX);
+            let shuffled = mix(seed ^ (v as u64) ^ mix((v >> 64) as u64));
+            (organisation, shuffled, i as u32)
         })
         .collect();
     by_key.sort_unstable();
     let mut seat = vec![0; room.len()];
-    for (position, (_, p)) in by_key.iter().enumerate() {
+    for (position, (_, _, p)) in by_key.iter().enumerate() {
         seat[*p as usize] = position;
     }
     seat
@@ -284,8 +287,12 @@ fn first_round(
         }
     }
     for p in deferred {
-        let roomiest = (0..caps.len())
-            .max_by_key(|t| (caps[*t] as i64 - tables[*t].len() as i64, std::cmp::Reverse(*t)));
+        let roomiest = (0..caps.len()).max_by_key(|t| {
+            (
+                caps[*t] as i64 - tables[*t].len() as i64,
+                std::cmp::Reverse(*t),
+            )
+        });
         if let Some(t) = roomiest {
             tables[t].push(p);
         }

@@ -72,6 +72,11 @@ impl Room {
         }
     }
 
+    /// The organisation's small id, if any; people of one organisation share it.
+    pub fn organisation(&self, a: u32) -> Option<u32> {
+        Some(self.organisation[a as usize]).filter(|o| *o != NONE)
+    }
+
     pub fn len(&self) -> usize {
         self.ids.len()
     }
@@ -126,10 +131,7 @@ fn spread_floor(labels: &[u32], k: usize) -> i64 {
     for l in labels.iter().filter(|l| **l != NONE) {
         *sizes.entry(*l).or_insert(0) += 1;
     }
-    sizes
-        .values()
-        .map(|&a| same_bin_pairs(a, k) as i64)
-        .sum()
+    sizes.values().map(|&a| same_bin_pairs(a, k) as i64).sum()
 }
 
 /// The fewest pairs that share a bin when `items` go into `bins` bins.

@@ -355,7 +355,8 @@ impl<'a> Search<'a> {
         for _ in 0..2 + rounds {
             let r = self.rng.usize(..rounds);
             let (p, q) = (self.rng.u32(..n), self.rng.u32(..n));
-            let same_table = self.schedule.table_of[r][p as usize] == self.schedule.table_of[r][q as usize];
+            let same_table =
+                self.schedule.table_of[r][p as usize] == self.schedule.table_of[r][q as usize];
             if !same_table && self.movable(r, p) && self.movable(r, q) {
                 self.swap(r, p, q);
             }

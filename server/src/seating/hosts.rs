@@ -124,15 +124,33 @@ pub(crate) fn label_and_host(search: &mut Search<'_>, l: &Labelling<'_>) -> Vec<
             });
         }
     }
-    // Where no group held a stayer, bring one in.
+    // Where no group held a stayer, bring one in, even at some cost in mixing (which the
+    // search then wins back around the hosts where it can); and where the only stayer is last
+    // round's host of this table, bring in someone else who could take over if that is free.
     for i in 0..positions {
-        if hosts[i].is_some() || stayers[i].is_empty() || search.schedule.tables[0][i].is_empty() {
+        if stayers[i].is_empty()
+            || search.schedule.tables[0][i].is_empty()
+            || l.pinned_host.contains_key(&i)
+        {
+            continue;
+        }
+        let hosts_again = hosts[i].is_some_and(|h| {
+            !rotating[i].contains(&h)
+                && l.previous
+                    .and_then(|s| s.table(l.labels[i]))
+                    .and_then(|t| t.host)
+                    == Some(l.room.ids[h as usize])
+        });
+        if hosts[i].is_some() && !hosts_again {
             continue;
         }
         let taken: HashSet<u32> = hosts.iter().flatten().copied().collect();
         let free = |m: &u32| !taken.contains(m) && !search.schedule.fixed[*m as usize];
-        let stayer = least_hosted(l, rotating[i].iter().copied(), free)
-            .or_else(|| least_hosted(l, stayers[i].iter().copied(), free));
+        let stayer = least_hosted(l, rotating[i].iter().copied(), free).or_else(|| {
+            (!hosts_again)
+                .then(|| least_hosted(l, stayers[i].iter().copied(), free))
+                .flatten()
+        });
         if let Some(x) = stayer {
             let others: Vec<u32> = search.schedule.tables[0][i]
                 .iter()
@@ -141,8 +159,12 @@ pub(crate) fn label_and_host(search: &mut Search<'_>, l: &Labelling<'_>) -> Vec<
                 .collect();
             let swap_with = others
                 .into_iter()
-                .min_by_key(|y| (search.swap_delta(0, x, *y), *y));
-            if let Some(y) = swap_with {
+                .map(|y| (search.swap_delta(0, x, y), y))
+                .min();
+            // A second turn in a row gives way only when that costs no mixing.
+            if let Some((delta, y)) = swap_with
+                && (!hosts_again || delta <= 0)
+            {
                 search.swap(0, x, y);
                 hosts[i] = Some(x);
             }

@@ -191,8 +191,8 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
 fn limits(work: u64, floor: i64) -> Limits {
     Limits {
         work,
-        stall: 300,
-        kicks: 6,
+        stall: 150,
+        kicks: 4,
         floor,
     }
 }

@@ -302,6 +302,7 @@ fn plan(cafe: &Cafe, round: RoundNo) -> Vec<flamingo_protocol::TableSeats> {
         .collect();
     seating::plan_round(&PlanRequest {
         round,
+        rounds_left: (cafe.rounds.len() as u32 + 1).saturating_sub(round),
         people: &people,
         history: &cafe.rounds_started,
         table_size: cafe.table_size,

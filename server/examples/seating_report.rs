@@ -1,0 +1,322 @@
+//! How well and how fast the planner seats a room, against a random shuffle in the same run.
+//!
+//! `cargo run --release -p flamingo-server --example seating_report` prints one JSON object per
+//! instance, then a table. `--people N --table-size S --rounds R [--orgs O] [--seed X]` runs one
+//! instance of your own instead.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use clap::Parser;
+use flamingo_protocol::{ParticipantId, TableSeats};
+use flamingo_server::engine::state::{Pins, Seating};
+use flamingo_server::seating::{
+    Encounters, Person, PlanRequest, hosted_counts, plan_round, same_bin_pairs, table_count,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+#[derive(Parser)]
+struct Args {
+    #[arg(long)]
+    people: Option<usize>,
+    #[arg(long, default_value_t = 5)]
+    table_size: u32,
+    #[arg(long, default_value_t = 4)]
+    rounds: usize,
+    /// Organisations of unequal size (the k-th about twice as large as the last).
+    #[arg(long, default_value_t = 0)]
+    orgs: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+struct Instance {
+    people: usize,
+    table_size: u32,
+    rounds: usize,
+    orgs: usize,
+}
+
+/// What one schedule achieved.
+struct Figures {
+    repeats: u32,
+    max_pair: u32,
+    same_org_pairs: usize,
+    host_rotation_ok: bool,
+    hosting_spread: u32,
+    ms_per_round: f64,
+    ms_worst_round: f64,
+}
+
+fn main() {
+    let args = Args::parse();
+    let instances = match args.people {
+        Some(people) => vec![Instance {
+            people,
+            table_size: args.table_size,
+            rounds: args.rounds,
+            orgs: args.orgs,
+        }],
+        None => [
+            (32, 4, 8, 0),
+            (32, 4, 10, 0),
+            (12, 4, 3, 0),
+            (30, 4, 6, 0),
+            (100, 5, 4, 0),
+            (200, 5, 4, 0),
+            (500, 5, 4, 0),
+            (2000, 5, 4, 0),
+            (60, 5, 4, 10),
+            (500, 5, 4, 10),
+            (2000, 5, 3, 10),
+        ]
+        .into_iter()
+        .map(|(people, table_size, rounds, orgs)| Instance {
+            people,
+            table_size,
+            rounds,
+            orgs,
+        })
+        .collect(),
+    };
+    let mut rows = Vec::new();
+    for inst in &instances {
+        let orgs = organisations(inst.people, inst.orgs);
+        let people: Vec<Person> = (0..inst.people)
+            .map(|i| Person {
+                id: id(i),
+                organisation: orgs.get(i).map(String::as_str),
+                role: None,
+            })
+            .collect();
+        let planned = planner(&people, inst, args.seed);
+        let random = shuffle(&people, inst, args.seed);
+        let plan = figures(&planned.0, &people, planned.1);
+        let rand = figures(&random, &people, Vec::new());
+        let bound = repeat_bound(inst);
+        let org_bound = org_bound(&orgs, inst);
+        let line = json!({
+            "people": inst.people,
+            "tableSize": inst.table_size,
+            "rounds": inst.rounds,
+            "orgs": inst.orgs,
+            "repeats": plan.repeats,
+            "lowerBound": bound,
+            "aboveLowerBound": plan.repeats.saturating_sub(bound),
+            "maxPairMultiplicity": plan.max_pair,
+            "sameOrgPairs": plan.same_org_pairs,
+            "sameOrgLowerBound": org_bound,
+            "hostRotationOk": plan.host_rotation_ok,
+            "hostingSpread": plan.hosting_spread,
+            "msPerRound": round3(plan.ms_per_round),
+            "msWorstRound": round3(plan.ms_worst_round),
+            "random": {
+                "repeats": rand.repeats,
+                "maxPairMultiplicity": rand.max_pair,
+                "sameOrgPairs": rand.same_org_pairs,
+                "hostRotationOk": rand.host_rotation_ok,
+            },
+        });
+        println!("{line}");
+        rows.push((inst, plan, rand, bound, org_bound));
+    }
+    println!();
+    println!(
+        "| people | size | rounds | orgs | repeats (bound) | max pair | same-org pairs (bound) | hosts ok (spread) | ms/round (worst) | random: repeats | max pair | same-org |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|");
+    for (inst, plan, rand, bound, org_bound) in rows {
+        println!(
+            "| {} | {} | {} | {} | {} ({}) | {} | {} ({}) | {} ({}) | {:.2} ({:.2}) | {} | {} | {} |",
+            inst.people,
+            inst.table_size,
+            inst.rounds,
+            inst.orgs,
+            plan.repeats,
+            bound,
+            plan.max_pair,
+            plan.same_org_pairs,
+            org_bound,
+            if plan.host_rotation_ok { "yes" } else { "no" },
+            plan.hosting_spread,
+            plan.ms_per_round,
+            plan.ms_worst_round,
+            rand.repeats,
+            rand.max_pair,
+            rand.same_org_pairs,
+        );
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn id(i: usize) -> ParticipantId {
+    Uuid::from_u128(0xAAAA_0000_0000_0000_0000_0000_0000_0000 | (i as u128 + 1))
+}
+
+/// `orgs` organisations of unequal size: weights 2, 2-1/(orgs-1)… down to 1, people in join
+/// order by organisation block (the worst order for a naive planner).
+fn organisations(people: usize, orgs: usize) -> Vec<String> {
+    if orgs == 0 {
+        return Vec::new();
+    }
+    let weights: Vec<f64> = (0..orgs)
+        .map(|o| 2.0 - o as f64 / (orgs.max(2) - 1) as f64)
+        .collect();
+    let total: f64 = weights.iter().sum();
+    let mut out = Vec::with_capacity(people);
+    for (o, w) in weights.iter().enumerate() {
+        let count = if o + 1 == orgs {
+            people - out.len()
+        } else {
+            ((w / total) * people as f64).round() as usize
+        };
+        out.extend(std::iter::repeat_n(
+            format!("org-{o}"),
+            count.min(people - out.len()),
+        ));
+    }
+    out
+}
+
+/// Runs the planner round by round, as the engine does; the rounds and each round's time.
+fn planner(people: &[Person<'_>], inst: &Instance, seed: u64) -> (Vec<Seating>, Vec<f64>) {
+    let mut history: Vec<Seating> = Vec::new();
+    let mut times = Vec::new();
+    let pins = Pins::default();
+    for r in 1..=inst.rounds {
+        let started = Instant::now();
+        let tables = plan_round(&PlanRequest {
+            round: r as u32,
+            rounds_left: (inst.rounds + 1 - r) as u32,
+            people,
+            history: &history,
+            table_size: inst.table_size,
+            physical_tables: None,
+            pins: &pins,
+            seed,
+        });
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        history.push(Seating::new(r as u32, tables));
+    }
+    (history, times)
+}
+
+/// What breakout-room tools do: a fresh random shuffle into the same table sizes each round,
+/// the first at each table hosting.
+fn shuffle(people: &[Person<'_>], inst: &Instance, seed: u64) -> Vec<Seating> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let k = table_count(people.len(), inst.table_size, None);
+    (1..=inst.rounds)
+        .map(|r| {
+            let mut ids: Vec<ParticipantId> = people.iter().map(|p| p.id).collect();
+            rng.shuffle(&mut ids);
+            let mut tables: Vec<TableSeats> = (0..k)
+                .map(|t| TableSeats {
+                    table: t as u32 + 1,
+                    host: None,
+                    members: Vec::new(),
+                })
+                .collect();
+            for (i, p) in ids.into_iter().enumerate() {
+                tables[i % k].members.push(p);
+            }
+            for t in &mut tables {
+                t.host = t.members.first().copied();
+            }
+            Seating::new(r as u32, tables)
+        })
+        .collect()
+}
+
+fn figures(history: &[Seating], people: &[Person<'_>], times: Vec<f64>) -> Figures {
+    let met = Encounters::from_history(history);
+    let org: HashMap<ParticipantId, &str> = people
+        .iter()
+        .filter_map(|p| Some((p.id, p.organisation?)))
+        .collect();
+    let same_org_pairs = history
+        .iter()
+        .flat_map(|s| s.tables())
+        .map(|t| {
+            let mut sizes: HashMap<&str, usize> = HashMap::new();
+            for m in &t.members {
+                if let Some(o) = org.get(m) {
+                    *sizes.entry(o).or_insert(0) += 1;
+                }
+            }
+            sizes.values().map(|a| a * (a - 1) / 2).sum::<usize>()
+        })
+        .sum();
+    Figures {
+        repeats: met.counts().map(|c| c.saturating_sub(1)).sum(),
+        max_pair: met.counts().max().unwrap_or(0),
+        same_org_pairs,
+        host_rotation_ok: hosts_rotate(history),
+        hosting_spread: hosting_spread(history, people),
+        ms_per_round: times.iter().sum::<f64>() / times.len().max(1) as f64,
+        ms_worst_round: times.iter().copied().fold(0.0, f64::max),
+    }
+}
+
+/// Every table has a host who sits there; from round 2 on, one who sat at that table the
+/// round before and, of those now at the table who did, had hosted least.
+fn hosts_rotate(history: &[Seating]) -> bool {
+    let hosted_ok = history.iter().all(|s| {
+        s.tables()
+            .all(|t| t.host.is_some_and(|h| t.members.contains(&h)))
+    });
+    hosted_ok
+        && history.windows(2).enumerate().all(|(i, pair)| {
+            let hosted = hosted_counts(&history[..=i]);
+            let count = |p: &ParticipantId| hosted.get(p).copied().unwrap_or(0);
+            pair[1].tables().all(|t| {
+                let Some(was) = pair[0].table(t.table) else {
+                    return true;
+                };
+                let could_stay = t.members.iter().filter(|m| was.members.contains(m));
+                let least = could_stay.map(count).min().unwrap_or(0);
+                t.host
+                    .is_some_and(|h| was.members.contains(&h) && count(&h) == least)
+            })
+        })
+}
+
+/// How many more times the busiest host hosted than the least busy person.
+fn hosting_spread(history: &[Seating], people: &[Person<'_>]) -> u32 {
+    let hosted = hosted_counts(history);
+    let counts = people
+        .iter()
+        .map(|p| hosted.get(&p.id).copied().unwrap_or(0));
+    counts.clone().max().unwrap_or(0) - counts.min().unwrap_or(0)
+}
+
+/// A lower bound on repeated encounters, the larger of two simple ones: a person meets
+/// (size - 1) people a round and there are only people - 1 others; and a table of z people
+/// drawn from the k tables of the round before holds at least `same_bin_pairs(z, k)` pairs who
+/// just met, each a repeat (a pair meeting m times has at most m - 1 such round-to-round
+/// coincidences).
+fn repeat_bound(inst: &Instance) -> u32 {
+    let n = inst.people;
+    let k = table_count(n, inst.table_size, None);
+    let sizes: Vec<usize> = (0..k).map(|i| n / k + usize::from(i < n % k)).collect();
+    // Everyone meets at least (smallest table - 1) new or old faces a round.
+    let smallest = sizes.iter().copied().min().unwrap_or(0);
+    let per_person = n * (inst.rounds * smallest.saturating_sub(1)).saturating_sub(n - 1) / 2;
+    let pigeonhole: usize =
+        sizes.iter().map(|z| same_bin_pairs(*z, k)).sum::<usize>() * inst.rounds.saturating_sub(1);
+    per_person.max(pigeonhole) as u32
+}
+
+/// Each organisation spread as evenly as the tables allow, every round.
+fn org_bound(orgs: &[String], inst: &Instance) -> usize {
+    let k = table_count(inst.people, inst.table_size, None);
+    let mut sizes: HashMap<&str, usize> = HashMap::new();
+    for o in orgs {
+        *sizes.entry(o).or_insert(0) += 1;
+    }
+    sizes.values().map(|a| same_bin_pairs(*a, k)).sum::<usize>() * inst.rounds
+}

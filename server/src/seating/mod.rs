@@ -1,0 +1,322 @@
+//! Table assignment: pure functions from who is here and who met whom to who sits where.
+//!
+//! Everything here is deterministic for a given seed and knows nothing of the engine's events.
+//! `plan_round` plans every round still to come at once (so that round 7 is not painted into a
+//! corner by round 6) and seats only the next: a construction with no repeats to start from,
+//! a tabu search on the cost of repeats and silos, then table numbers matched to the groups so
+//! that each table's host sat there last round. `docs/seating.md` has the details and figures.
+
+mod capacity;
+mod construction;
+mod hosts;
+mod late;
+mod room;
+mod search;
+
+use std::collections::{BTreeSet, HashMap};
+
+use flamingo_protocol::{ParticipantId, RoundNo, TableNo, TableSeats};
+
+pub use capacity::{is_balanced, table_count};
+pub use hosts::{choose_host, hosted_counts, hosts_stay};
+pub use late::{Placement, place_late_arrival};
+pub use room::same_bin_pairs;
+
+use crate::engine::state::{Pins, Seating};
+use construction::Design;
+use hosts::Labelling;
+use room::Room;
+use search::{Limits, Schedule, Search};
+
+/// What the planner needs to know of a person.
+#[derive(Debug, Clone)]
+pub struct Person<'a> {
+    pub id: ParticipantId,
+    pub organisation: Option<&'a str>,
+    pub role: Option<&'a str>,
+}
+
+/// How often each pair already sat at one table.
+#[derive(Debug, Default)]
+pub struct Encounters(HashMap<(ParticipantId, ParticipantId), u32>);
+
+impl Encounters {
+    pub fn from_history(history: &[Seating]) -> Self {
+        let mut met = HashMap::new();
+        for seating in history {
+            for t in seating.tables() {
+                for (i, a) in t.members.iter().enumerate() {
+                    for b in &t.members[i + 1..] {
+                        *met.entry(pair(*a, *b)).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        Self(met)
+    }
+
+    pub fn get(&self, a: ParticipantId, b: ParticipantId) -> u32 {
+        self.0.get(&pair(a, b)).copied().unwrap_or(0)
+    }
+
+    /// How often each pair that met did meet.
+    pub fn counts(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.values().copied()
+    }
+}
+
+fn pair(a: ParticipantId, b: ParticipantId) -> (ParticipantId, ParticipantId) {
+    if a < b { (a, b) } else { (b, a) }
+}
+
+pub struct PlanRequest<'a> {
+    pub round: RoundNo,
+    /// How many rounds, this one included, are still to come; the planner plans them all.
+    pub rounds_left: u32,
+    /// Everyone to seat, in join order.
+    pub people: &'a [Person<'a>],
+    /// The seatings of the rounds already started, oldest first.
+    pub history: &'a [Seating],
+    pub table_size: u32,
+    pub physical_tables: Option<u32>,
+    pub pins: &'a Pins,
+    pub seed: u64,
+}
+
+/// Rounds beyond this many are not planned ahead: they are re-planned when they come anyway.
+const MAX_LOOKAHEAD: usize = 12;
+/// Pair evaluations for the search before hosts are chosen, and after.
+const WORK: u64 = 4_000_000;
+const WORK_WITH_HOSTS: u64 = 4_000_000;
+
+/// Seats everyone for a new round: balanced tables, one host each, hosts staying from the
+/// previous round's table, and as few repeated encounters over this and the rounds still to
+/// come as the search finds.
+pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
+    let n = req.people.len();
+    let k = table_count(n, req.table_size, req.physical_tables);
+    if k == 0 {
+        return Vec::new();
+    }
+    let room = Room::new(req.people, req.history);
+    let pins = resolve_pins(&room, req.pins);
+    // Table positions: the regular tables 1..=k, then any higher number a pin asks for.
+    let labels: Vec<TableNo> = (1..=k as TableNo)
+        .chain(
+            pins.to
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|t| *t as usize > k || *t == 0)
+                .collect::<BTreeSet<_>>(),
+        )
+        .collect();
+    let position: HashMap<TableNo, usize> =
+        labels.iter().enumerate().map(|(i, t)| (*t, i)).collect();
+    let mut pinned_at = vec![0; labels.len()];
+    for t in pins.to.iter().flatten() {
+        pinned_at[position[t]] += 1;
+    }
+    let caps = capacity::with_pins(n, k, &pinned_at);
+
+    let lookahead = (req.rounds_left as usize).clamp(1, MAX_LOOKAHEAD);
+    let first = req.history.len();
+    let design = Design::new(k);
+    let seat = seat_positions(&room, req.seed);
+    let mut rounds = vec![first_round(
+        &design, first, &seat, &pins.to, &position, &caps,
+    )];
+    for r in 1..lookahead {
+        let mut tables = vec![Vec::new(); k];
+        for p in 0..n {
+            tables[design.table(seat[p], first + r)].push(p as u32);
+        }
+        rounds.push(tables);
+    }
+    let mut schedule = Schedule::new(n, rounds);
+    for (p, to) in pins.to.iter().enumerate() {
+        schedule.fixed[p] = to.is_some();
+    }
+
+    let round_seed = req.seed ^ u64::from(req.round).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut search = Search::new(&room, schedule, round_seed);
+    let floor = cost_floor(&room, req.history, k, lookahead);
+    search.run(limits(WORK, floor));
+
+    let hosted_by_id = hosted_counts(req.history);
+    let hosted: Vec<u32> = room
+        .ids
+        .iter()
+        .map(|id| hosted_by_id.get(id).copied().unwrap_or(0))
+        .collect();
+    let fixed_position: Vec<bool> = (0..labels.len())
+        .map(|i| i >= k || pinned_at[i] > 0)
+        .collect();
+    let pinned_host: HashMap<usize, u32> =
+        pins.hosts.iter().map(|(t, p)| (position[t], *p)).collect();
+    let hosts = hosts::label_and_host(
+        &mut search,
+        &Labelling {
+            room: &room,
+            labels: &labels,
+            fixed: &fixed_position,
+            pinned_to: &pins.to,
+            pinned_host: &pinned_host,
+            previous: req.history.last(),
+            hosted: &hosted,
+        },
+    );
+    // Hosts stay put from here on; the search polishes around them.
+    for h in hosts.iter().flatten() {
+        search.schedule.fixed[*h as usize] = true;
+    }
+    search.run(limits(WORK_WITH_HOSTS, floor));
+
+    search.schedule.tables[0]
+        .iter()
+        .enumerate()
+        .filter(|(_, members)| !members.is_empty())
+        .map(|(i, members)| {
+            let mut members = members.clone();
+            members.sort_unstable();
+            TableSeats {
+                table: labels[i],
+                host: hosts[i].map(|h| room.ids[h as usize]),
+                members: members.iter().map(|m| room.ids[*m as usize]).collect(),
+            }
+        })
+        .collect()
+}
+
+fn limits(work: u64, floor: i64) -> Limits {
+    Limits {
+        work,
+        stall: 150,
+        kicks: 4,
+        floor,
+    }
+}
+
+/// Pins as the planner uses them: per person the table they are held at (a pinned host is
+/// held at their table too), and pinned hosts by table number. Absent people's pins are void.
+struct ResolvedPins {
+    to: Vec<Option<TableNo>>,
+    hosts: HashMap<TableNo, u32>,
+}
+
+fn resolve_pins(room: &Room, pins: &Pins) -> ResolvedPins {
+    let mut to = vec![None; room.len()];
+    let mut hosts = HashMap::new();
+    for (&t, h) in &pins.hosts {
+        if let Some(&i) = room.index.get(h)
+            && to[i as usize].is_none()
+        {
+            to[i as usize] = Some(t);
+            hosts.insert(t, i);
+        }
+    }
+    for (p, &t) in &pins.seats {
+        if let Some(&i) = room.index.get(p)
+            && to[i as usize].is_none()
+        {
+            to[i as usize] = Some(t);
+        }
+    }
+    ResolvedPins { to, hosts }
+}
+
+/// Each person's seat in the construction: an order fixed by the seed and the person alone,
+/// so it stays the same from round to round while the room does. Organisations sit in
+/// blocks: a row of seats is at different tables in every round, so an organisation that
+/// fills rows never meets itself, and one split over rows meets itself rarely.
+fn seat_positions(room: &Room, seed: u64) -> Vec<usize> {
+    let mut by_key: Vec<(u32, u64, u32)> = room
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let v = id.as_u128();
+            let organisation = room.organisation(i as u32).unwrap_or(u32::MAX);
+            let shuffled = mix(seed ^ (v as u64) ^ mix((v >> 64) as u64));
+            (organisation, shuffled, i as u32)
+        })
+        .collect();
+    by_key.sort_unstable();
+    let mut seat = vec![0; room.len()];
+    for (position, (_, _, p)) in by_key.iter().enumerate() {
+        seat[*p as usize] = position;
+    }
+    seat
+}
+
+/// SplitMix64's finaliser: a well-spread hash of one word.
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// Round 0 from the construction: pinned people at their tables, everyone else at the
+/// construction's table while it has room, then wherever has the most room left.
+fn first_round(
+    design: &Design,
+    round: usize,
+    seat: &[usize],
+    pinned_to: &[Option<TableNo>],
+    position: &HashMap<TableNo, usize>,
+    caps: &[usize],
+) -> Vec<Vec<u32>> {
+    let mut tables: Vec<Vec<u32>> = vec![Vec::new(); caps.len()];
+    let mut deferred = Vec::new();
+    for (p, to) in pinned_to.iter().enumerate() {
+        if let Some(t) = to {
+            tables[position[t]].push(p as u32);
+        }
+    }
+    let mut free: Vec<u32> = (0..seat.len() as u32)
+        .filter(|p| pinned_to[*p as usize].is_none())
+        .collect();
+    free.sort_unstable_by_key(|p| seat[*p as usize]);
+    for p in free {
+        let t = design.table(seat[p as usize], round);
+        if tables[t].len() < caps[t] {
+            tables[t].push(p);
+        } else {
+            deferred.push(p);
+        }
+    }
+    for p in deferred {
+        let roomiest = (0..caps.len()).max_by_key(|t| {
+            (
+                caps[*t] as i64 - tables[*t].len() as i64,
+                std::cmp::Reverse(*t),
+            )
+        });
+        if let Some(t) = roomiest {
+            tables[t].push(p);
+        }
+    }
+    tables
+}
+
+/// A cost no plan can beat: every organisation and role spread evenly in every round, and
+/// the repeats pigeonholes force: a table of z people whose members all sat at one of
+/// `k` tables the round before holds at least `same_bin_pairs(z, k)` pairs who sat together
+/// then, each a repeat. (Only counted when everyone sat in the round before.)
+fn cost_floor(room: &Room, history: &[Seating], k: usize, rounds: usize) -> i64 {
+    let sizes = capacity::balanced(room.len(), k);
+    let forced = |before: usize| -> i64 {
+        let pairs: usize = sizes.iter().map(|z| same_bin_pairs(*z, before)).sum();
+        2 * room::MEET_WEIGHT * pairs as i64
+    };
+    let mut floor = room.silo_floor(k) * rounds as i64;
+    floor += forced(k) * (rounds as i64 - 1);
+    if let Some(last) = history.last() {
+        let everyone_sat = room.ids.iter().all(|id| last.table_of(*id).is_some());
+        if everyone_sat {
+            floor += forced(last.tables().count());
+        }
+    }
+    floor
+}

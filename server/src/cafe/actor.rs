@@ -563,7 +563,7 @@ impl Owner {
                 // Only the staff see who is connected; listing it for every phone's hello
                 // made a join storm quadratic.
                 let connected = match session.viewer {
-                    Viewer::Staff => self.connected(),
+                    Viewer::Staff | Viewer::Wall => self.connected(),
                     Viewer::Phone(_) => Vec::new(),
                 };
                 conn.send_msg(&ServerMessage::Snapshot {

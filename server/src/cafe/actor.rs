@@ -451,15 +451,23 @@ impl Owner {
             )
         };
         // A client may come here from another node, holding a cursor or credentials this node
-        // has not heard of yet: read the log first.
+        // has not heard of yet: read the log first. Without the database, serve what this node
+        // knows, unless the client has seen more (it must never go back in time).
+        let no_database = || {
+            (
+                ErrorCode::Unavailable,
+                "the server cannot reach its database; try again shortly".to_string(),
+            )
+        };
+        let mut stale = false;
         if self.peers.is_some()
             && let Err(e) = self.catch_up().await
         {
             warn!(error = %e, "could not read what other nodes appended");
-            return Err((
-                ErrorCode::Unavailable,
-                "the server cannot reach its database; try again shortly".into(),
-            ));
+            if since.as_ref().is_some_and(|c| c.seq > self.cafe.seq) {
+                return Err(no_database());
+            }
+            stale = true;
         }
         let mut resume_token = None;
         let session = match credentials {
@@ -480,7 +488,12 @@ impl Owner {
                 participant_id,
                 resume_token: token,
             } => {
-                let p = self.cafe.participant(participant_id).ok_or_else(refused)?;
+                // Someone who joined through another node while this one cannot read the log
+                // is not refused for good: they are told to try again.
+                let p = self
+                    .cafe
+                    .participant(participant_id)
+                    .ok_or_else(|| if stale { no_database() } else { refused() })?;
                 if !secrets::verify_secret(&token, &p.token_hash) {
                     return Err(refused());
                 }

@@ -8,6 +8,7 @@
 pub mod client;
 pub mod close;
 pub mod error;
+pub mod export;
 pub mod http;
 pub mod limits;
 pub mod server;
@@ -16,6 +17,9 @@ pub mod view;
 pub use client::{Auth, ClientMessage, Command, Cursor};
 pub use close::CloseCode;
 pub use error::{ErrorBody, ErrorCode};
+pub use export::{
+    Authors, CafeExport, ExportFormat, ExportNote, ExportParticipant, ExportRound, ExportTable,
+};
 pub use http::{CreateCafeRequest, CreateCafeResponse, PublicCafeInfo};
 pub use server::{Role, ServerMessage, Update, You};
 pub use view::{

@@ -2,7 +2,7 @@
 //! file is stale; run `UPDATE_TS=1 cargo test -p flamingo-protocol --test typescript` to
 //! regenerate it.
 
-use flamingo_protocol::{client, error, http, server, view};
+use flamingo_protocol::{client, error, export, http, server, view};
 use ts_rs::{Config, TS};
 
 const GENERATED: &str = "../web-client/src/protocol.ts";
@@ -25,6 +25,13 @@ fn generate() -> String {
         decl::<server::Role>(&cfg),
         decl::<error::ErrorCode>(&cfg),
         decl::<error::ErrorBody>(&cfg),
+        decl::<export::Authors>(&cfg),
+        decl::<export::ExportFormat>(&cfg),
+        decl::<export::CafeExport>(&cfg),
+        decl::<export::ExportParticipant>(&cfg),
+        decl::<export::ExportRound>(&cfg),
+        decl::<export::ExportTable>(&cfg),
+        decl::<export::ExportNote>(&cfg),
         decl::<view::CafeView>(&cfg),
         decl::<view::PhaseView>(&cfg),
         decl::<view::RoundSpec>(&cfg),

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use flamingo_protocol::limits::MAX_MESSAGE_BYTES;
-use flamingo_protocol::{CreateCafeRequest, ErrorBody, ErrorCode};
+use flamingo_protocol::{Authors, CreateCafeRequest, ErrorBody, ErrorCode, ExportFormat};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use serde::Deserialize;
@@ -74,6 +74,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/cafes", post(create_cafe))
         .route("/api/cafes/{code}", get(cafe_info))
         .route("/api/cafes/{code}/qr.svg", get(join_qr))
+        .route("/api/cafes/{code}/export", get(export_cafe))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
@@ -256,6 +257,103 @@ async fn cafe_info(State(app): State<AppState>, Path(code): Path<String>) -> Res
                 "the server could not look up the café; try again shortly",
             )
         }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ExportQuery {
+    format: Option<String>,
+    authors: Option<String>,
+}
+
+/// `GET /api/cafes/{code}/export?format=markdown|csv|json&authors=shown|anonymous` with
+/// `Authorization: Bearer <facilitator key>`: the café as a download.
+async fn export_cafe(
+    State(app): State<AppState>,
+    Path(code): Path<String>,
+    Query(query): Query<ExportQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let format = match query.format.as_deref().unwrap_or("markdown") {
+        "markdown" | "md" => ExportFormat::Markdown,
+        "csv" => ExportFormat::Csv,
+        "json" => ExportFormat::Json,
+        other => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::InvalidInput,
+                format!("unknown export format {other:?}; use markdown, csv or json"),
+            );
+        }
+    };
+    let authors = match query.authors.as_deref().unwrap_or("shown") {
+        "shown" => Authors::Shown,
+        "anonymous" => Authors::Anonymous,
+        other => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::InvalidInput,
+                format!("unknown authors setting {other:?}; use shown or anonymous"),
+            );
+        }
+    };
+    let Some(key) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+    else {
+        return error(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::NotAuthenticated,
+            "only the facilitator can export: send `Authorization: Bearer <facilitator key>`",
+        );
+    };
+    let cafe = match app.registry.by_code(&code).await {
+        Ok(Some(cafe)) => cafe,
+        Ok(None) => {
+            return error(
+                StatusCode::NOT_FOUND,
+                ErrorCode::NotFound,
+                "no café with that code",
+            );
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "café lookup failed");
+            return error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Unavailable,
+                "the server could not look up the café; try again shortly",
+            );
+        }
+    };
+    match cafe.export(key.to_owned(), format, authors).await {
+        Ok(Ok(exported)) => {
+            let disposition = format!("attachment; filename=\"{}\"", exported.filename);
+            (
+                [
+                    (header::CONTENT_TYPE, exported.content_type.to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                    (header::CACHE_CONTROL, "no-store".to_owned()),
+                ],
+                exported.body,
+            )
+                .into_response()
+        }
+        Ok(Err((code, message))) => {
+            let status = match code {
+                ErrorCode::BadCredentials => StatusCode::FORBIDDEN,
+                ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            error(status, code, message)
+        }
+        Err(_) => error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::Unavailable,
+            "the café is not available right now",
+        ),
     }
 }
 

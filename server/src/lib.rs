@@ -7,6 +7,7 @@ pub mod cafe;
 pub mod clock;
 pub mod config;
 pub mod engine;
+pub mod export;
 pub mod http;
 pub mod outbound;
 pub mod rate;

@@ -80,6 +80,77 @@ export type ErrorCode = "badMessage" | "tooLarge" | "invalidInput" | "notAuthent
 export type ErrorBody = { code: ErrorCode, message: string, };
 
 /**
+ * Whether people's names appear in an export.
+ */
+
+export type Authors = "shown" | "anonymous";
+
+/**
+ * The export formats.
+ */
+
+export type ExportFormat = "markdown" | "csv" | "json";
+
+/**
+ * The whole café: questions, who sat where and hosted in every round, and every note.
+ * Notes hidden from the wall and deleted notes are left out.
+ */
+
+export type CafeExport = { 
+/**
+ * Bumped when a field changes meaning; new fields may appear without a bump.
+ */
+formatVersion: number, cafeId: string, title: string, joinCode: string, createdAt: number, exportedAt: number, authors: Authors, tableSize: number, 
+/**
+ * Everyone who joined, in join order.
+ */
+participants: Array<ExportParticipant>, 
+/**
+ * Every round of the café; `tables` is empty for a round that did not start.
+ */
+rounds: Array<ExportRound>, 
+/**
+ * Every note, by round, table, then time.
+ */
+notes: Array<ExportNote>, };
+
+export type ExportParticipant = { 
+/**
+ * The participant's id, or `P7` (join order) when anonymous.
+ */
+key: string, 
+/**
+ * The name, or `Participant 7` when anonymous.
+ */
+label: string, organisation: string | null, role: string | null, 
+/**
+ * Still in the café at export time (not left or removed).
+ */
+present: boolean, };
+
+export type ExportRound = { round: number, question: string, minutes: number, tables: Array<ExportTable>, };
+
+/**
+ * One table in one round, as it stood when the round ended (or now, if it runs).
+ */
+
+export type ExportTable = { table: number, 
+/**
+ * The host's participant key.
+ */
+host: string | null, 
+/**
+ * Participant keys.
+ */
+members: Array<string>, };
+
+export type ExportNote = { noteId: string, round: number, table: number, 
+/**
+ * The author's participant key.
+ */
+author: string, postedAt: number, editedAt: number | null, text: string, };
+
+/**
  * A café as one client may see it. The facilitator and the wall see everything; a phone sees
  * itself, its tables (current round and plan), the people there and those tables' notes.
  */

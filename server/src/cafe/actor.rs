@@ -5,8 +5,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use flamingo_protocol::{
-    CafeId, CloseCode, Cursor, ErrorCode, Millis, ParticipantId, PublicCafeInfo, Role,
-    ServerMessage, Update, You,
+    Authors, CafeId, CloseCode, Cursor, ErrorCode, ExportFormat, Millis, ParticipantId,
+    PublicCafeInfo, Role, ServerMessage, Update, You,
 };
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
@@ -17,6 +17,7 @@ use super::news::{News, PeerPresence};
 use super::{CafeHandle, Credentials, MAILBOX, Request, Session};
 use crate::clock::now_ms;
 use crate::engine::{self, Actor, Cafe, EngineError, Event, Input, Phase, Recorded, Viewer};
+use crate::export::Exported;
 use crate::outbound::{Outbound, QUEUE_FRAMES, encode};
 use crate::secrets;
 use crate::storage::{Change, NodeId, Storage, StorageError};
@@ -198,6 +199,14 @@ impl Owner {
                 self.close_departed();
             }
             Request::Disconnected { conn_id } => self.unsubscribe(conn_id),
+            Request::Export {
+                key,
+                format,
+                authors,
+                reply,
+            } => {
+                let _ = reply.send(self.export(&key, format, authors).await);
+            }
             Request::Info { reply } => {
                 let _ = reply.send(PublicCafeInfo {
                     cafe_id: self.cafe.id,
@@ -353,6 +362,34 @@ impl Owner {
         for id in slow {
             self.unsubscribe(id);
         }
+    }
+
+    async fn export(
+        &mut self,
+        key: &str,
+        format: ExportFormat,
+        authors: Authors,
+    ) -> Result<Exported, (ErrorCode, String)> {
+        if !secrets::verify_secret(key, &self.cafe.facilitator_key_hash) {
+            return Err((
+                ErrorCode::BadCredentials,
+                "only the facilitator can export: send the facilitator key".into(),
+            ));
+        }
+        // Another node may have the latest notes: export what the log holds.
+        if self.peers.is_some()
+            && let Err(e) = self.catch_up().await
+        {
+            warn!(error = %e, "could not read what other nodes appended");
+            return Err((
+                ErrorCode::Unavailable,
+                "the server cannot reach its database; try again shortly".into(),
+            ));
+        }
+        crate::export::export(&self.cafe, format, authors, now_ms()).map_err(|e| {
+            warn!(error = %e, "export failed");
+            (ErrorCode::Unavailable, e.to_string())
+        })
     }
 
     /// Everyone with a connection, on this node or another.

@@ -8,10 +8,13 @@ mod news;
 
 use std::sync::Arc;
 
-use flamingo_protocol::{Command, Cursor, ErrorCode, ParticipantId, PublicCafeInfo};
+use flamingo_protocol::{
+    Authors, Command, Cursor, ErrorCode, ExportFormat, ParticipantId, PublicCafeInfo,
+};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::engine::{Actor, Viewer};
+use crate::export::Exported;
 use crate::outbound::Outbound;
 
 pub use actor::{Peers, spawn};
@@ -68,6 +71,13 @@ pub enum Request {
     Info {
         reply: oneshot::Sender<PublicCafeInfo>,
     },
+    /// The café as a download, for the facilitator (checked against `key`).
+    Export {
+        key: String,
+        format: ExportFormat,
+        authors: Authors,
+        reply: oneshot::Sender<Result<Exported, (ErrorCode, String)>>,
+    },
 }
 
 /// A cheap handle to a café's owner task.
@@ -91,6 +101,23 @@ impl CafeHandle {
     /// finds the dead connection at its next send instead.
     pub fn try_send(&self, req: Request) {
         let _ = self.tx.try_send(req);
+    }
+
+    pub async fn export(
+        &self,
+        key: String,
+        format: ExportFormat,
+        authors: Authors,
+    ) -> Result<Result<Exported, (ErrorCode, String)>, Gone> {
+        let (reply, rx) = oneshot::channel();
+        self.send(Request::Export {
+            key,
+            format,
+            authors,
+            reply,
+        })
+        .await?;
+        rx.await.map_err(|_| Gone)
     }
 
     pub async fn info(&self) -> Result<PublicCafeInfo, Gone> {

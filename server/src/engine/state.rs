@@ -140,6 +140,8 @@ pub struct Cafe {
     pub rounds: Vec<RoundSpec>,
     pub facilitator_key_hash: String,
     pub seed: u64,
+    /// When the café was created (its first event).
+    pub created_at: Millis,
     /// The last applied event's position.
     pub seq: Seq,
     pub phase: Phase,
@@ -181,6 +183,7 @@ impl Cafe {
             rounds: rounds.clone(),
             facilitator_key_hash: facilitator_key_hash.clone(),
             seed: *seed,
+            created_at: first.at,
             seq: first.seq,
             phase: Phase::Lobby,
             participants: Vec::new(),

@@ -1,0 +1,102 @@
+//! The café as exported for its sponsor: `GET /api/cafes/{cafeId}/export?format=json`.
+//! Markdown and CSV exports are made from the same data.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{CafeId, Millis, NoteId, RoundNo, TableNo};
+
+/// Whether people's names appear in an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Authors {
+    /// Names as people gave them.
+    #[default]
+    Shown,
+    /// "Participant 7" instead of a name, and no ids that lead back to one.
+    Anonymous,
+}
+
+/// The export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    /// A readable report.
+    Markdown,
+    /// One row per note, for spreadsheets.
+    Csv,
+    /// The whole café with the rotation plan ([`CafeExport`]).
+    Json,
+}
+
+/// The whole café: questions, who sat where and hosted in every round, and every note.
+/// Notes hidden from the wall and deleted notes are left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CafeExport {
+    /// Bumped when a field changes meaning; new fields may appear without a bump.
+    pub format_version: u32,
+    pub cafe_id: CafeId,
+    pub title: String,
+    pub join_code: String,
+    #[ts(type = "number")]
+    pub created_at: Millis,
+    #[ts(type = "number")]
+    pub exported_at: Millis,
+    pub authors: Authors,
+    pub table_size: u32,
+    /// Everyone who joined, in join order.
+    pub participants: Vec<ExportParticipant>,
+    /// Every round of the café; `tables` is empty for a round that did not start.
+    pub rounds: Vec<ExportRound>,
+    /// Every note, by round, table, then time.
+    pub notes: Vec<ExportNote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportParticipant {
+    /// The participant's id, or `P7` (join order) when anonymous.
+    pub key: String,
+    /// The name, or `Participant 7` when anonymous.
+    pub label: String,
+    pub organisation: Option<String>,
+    pub role: Option<String>,
+    /// Still in the café at export time (not left or removed).
+    pub present: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportRound {
+    pub round: RoundNo,
+    pub question: String,
+    pub minutes: u32,
+    pub tables: Vec<ExportTable>,
+}
+
+/// One table in one round, as it stood when the round ended (or now, if it runs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportTable {
+    pub table: TableNo,
+    /// The host's participant key.
+    pub host: Option<String>,
+    /// Participant keys.
+    pub members: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportNote {
+    pub note_id: NoteId,
+    pub round: RoundNo,
+    pub table: TableNo,
+    /// The author's participant key.
+    pub author: String,
+    #[ts(type = "number")]
+    pub posted_at: Millis,
+    #[ts(type = "number | null")]
+    pub edited_at: Option<Millis>,
+    pub text: String,
+}

@@ -1,0 +1,159 @@
+//! The readable report: title, date, questions, then every round's tables and notes, then who
+//! sat where.
+
+use std::fmt::Write;
+
+use flamingo_protocol::CafeExport;
+
+use super::{People, minute};
+
+pub fn report(data: &CafeExport) -> String {
+    let people = People::of(data);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", text(&data.title));
+    let _ = writeln!(
+        out,
+        "Café `{}` · {} · {} participants · {} notes\n",
+        data.join_code,
+        minute(data.created_at),
+        data.participants.len(),
+        data.notes.len()
+    );
+
+    out.push_str("## Questions\n\n");
+    for r in &data.rounds {
+        let _ = writeln!(
+            out,
+            "{}. {} ({} min)",
+            r.round,
+            text(&r.question),
+            r.minutes
+        );
+    }
+    out.push('\n');
+
+    for r in &data.rounds {
+        let _ = writeln!(out, "## Round {}: {}\n", r.round, text(&r.question));
+        if r.tables.is_empty() {
+            out.push_str("_This round did not take place._\n\n");
+            continue;
+        }
+        for t in &r.tables {
+            let host = t.host.as_deref().map_or("no host".to_string(), |h| {
+                format!("hosted by {}", text(people.label(h)))
+            });
+            let _ = writeln!(out, "### Table {} · {host}\n", t.table);
+            let seated: Vec<String> = t.members.iter().map(|m| text(people.label(m))).collect();
+            let _ = writeln!(out, "At the table: {}\n", seated.join(", "));
+            let notes: Vec<_> = data
+                .notes
+                .iter()
+                .filter(|n| n.round == r.round && n.table == t.table)
+                .collect();
+            if notes.is_empty() {
+                out.push_str("_No notes._\n\n");
+                continue;
+            }
+            for n in notes {
+                let by = people.get(&n.author).map_or_else(
+                    || text(people.label(&n.author)),
+                    |a| match &a.organisation {
+                        Some(org) => format!("{} ({})", text(&a.label), text(org)),
+                        None => text(&a.label),
+                    },
+                );
+                // Continuation lines are indented so a multi-line note stays one list item.
+                let body = text(&n.text).replace('\n', "\n  ");
+                let _ = writeln!(out, "- {body}  \n  — {by}");
+            }
+            out.push('\n');
+        }
+    }
+
+    let played: Vec<_> = data
+        .rounds
+        .iter()
+        .filter(|r| !r.tables.is_empty())
+        .collect();
+    if !played.is_empty() {
+        out.push_str("## Who sat where\n\n| Participant |");
+        for r in &played {
+            let _ = write!(out, " Round {} |", r.round);
+        }
+        out.push_str("\n|---|");
+        for _ in &played {
+            out.push_str("---|");
+        }
+        out.push('\n');
+        for p in &data.participants {
+            let _ = write!(out, "| {} |", cell(&p.label));
+            for r in &played {
+                let seat = r.tables.iter().find(|t| t.members.contains(&p.key)).map_or(
+                    "–".to_string(),
+                    |t| {
+                        if t.host.as_deref() == Some(p.key.as_str()) {
+                            format!("{} (host)", t.table)
+                        } else {
+                            t.table.to_string()
+                        }
+                    },
+                );
+                let _ = write!(out, " {seat} |");
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// People's words as Markdown text: nothing they type becomes a heading, a link, markup or
+/// HTML in whatever renders the report.
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '('
+                | ')'
+                | '#'
+                | '+'
+                | '-'
+                | '.'
+                | '!'
+                | '|'
+                | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.replace("\r\n", "\n")
+}
+
+/// Text in a table cell: escaped, on one line.
+fn cell(s: &str) -> String {
+    text(s).replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_markup_stays_text() {
+        assert_eq!(
+            text("# <b>hi</b> [x](http://e) *y*"),
+            "\\# \\<b\\>hi\\</b\\> \\[x\\]\\(http://e\\) \\*y\\*"
+        );
+        assert_eq!(cell("a|b\nc"), "a\\|b c");
+    }
+}

@@ -56,6 +56,7 @@ pub struct AppState {
 #[folder = "../web-client/"]
 #[exclude = "node_modules/*"]
 #[exclude = "jsconfig.json"]
+#[exclude = "package.json"]
 struct WebClient;
 
 /// The pages behind the web client's own addresses; each page's scripts read the rest of the

@@ -56,10 +56,14 @@ pub struct AppState {
     pub shutdown: CancellationToken,
 }
 
+/// The browser client. Its type-checking files (`src/protocol.ts`, `jsconfig.json`,
+/// `package.json`) are for the tests, not for browsers.
 #[derive(rust_embed::Embed)]
 #[folder = "../web-client/"]
 #[exclude = "node_modules/*"]
 #[exclude = "jsconfig.json"]
+#[exclude = "package.json"]
+#[exclude = "src/*"]
 struct WebClient;
 
 /// The pages behind the web client's own addresses; each page's scripts read the rest of the

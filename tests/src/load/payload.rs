@@ -30,6 +30,7 @@ pub fn floor_note(m: Marker, round: u32, table: u32) -> String {
             text: note_text(m),
             posted_at: crate::now_ms(),
             edited_at: None,
+            hidden: None,
         },
     };
     format!("T{}", event(update))

@@ -1,0 +1,106 @@
+// The client core without a browser: backoff, note ids, and the mirror's rules for applying
+// what the server sends (docs/protocol.md §9 and §12).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { backoffMs } from '../../web-client/js/connection.js';
+import { Mirror } from '../../web-client/js/mirror.js';
+import { newNoteId } from '../../web-client/js/outbox.js';
+
+test('backoff doubles from half a second to thirty, with jitter', () => {
+  for (let i = 0; i < 50; i++) {
+    const first = backoffMs(0);
+    assert.ok(first >= 250 && first <= 500, `first retry ${first}`);
+    const late = backoffMs(20);
+    assert.ok(late >= 15_000 && late <= 30_000, `late retry ${late}`);
+  }
+  const spread = new Set(Array.from({ length: 20 }, () => Math.round(backoffMs(5))));
+  assert.ok(spread.size > 10, 'phones that dropped together do not retry together');
+});
+
+test('note ids are random v4 UUIDs without crypto.randomUUID', () => {
+  const ids = new Set(Array.from({ length: 1000 }, newNoteId));
+  assert.equal(ids.size, 1000);
+  for (const id of [...ids].slice(0, 50)) {
+    assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  }
+});
+
+const ANA = '7d1e9a40-3b2c-4f5e-8a6d-0c1b2a3f4e5d';
+const BEN = 'a2c4e6f8-1b3d-4f6a-8c0e-2d4f6a8c0e1b';
+
+/** @returns {import('../../web-client/src/protocol').CafeView} */
+function cafe() {
+  return {
+    cafeId: 'c',
+    title: 'T',
+    joinCode: 'K7QM3P',
+    tableSize: 4,
+    rounds: [
+      { question: 'one', minutes: 20 },
+      { question: 'two', minutes: 20 },
+    ],
+    phase: { state: 'lobby' },
+    participants: [
+      { participantId: ANA, name: 'Ana', present: true },
+      { participantId: BEN, name: 'Ben', present: true },
+    ],
+    connected: [],
+    seating: [],
+    notes: [],
+  };
+}
+
+/** @param {string} id */
+function note(id) {
+  return { noteId: id, round: 1, table: 1, authorId: ANA, authorName: 'Ana', text: id, postedAt: 1 };
+}
+
+test('the cursor rule: newer events apply, a snapshot seq does not, a shared seq after an event does', () => {
+  const m = new Mirror();
+  m.snapshot('e1', 5, cafe());
+  assert.equal(m.event(5, 0, { type: 'notePosted', note: note('a') }), false, 'already in the snapshot');
+  assert.equal(m.event(4, 0, { type: 'notePosted', note: note('b') }), false, 'older');
+  assert.equal(m.event(6, 0, { type: 'tableChanged', round: 1, planned: true, table: { table: 1, host: ANA, members: [ANA] }, people: [] }), true);
+  assert.equal(m.event(6, 0, { type: 'notePosted', note: note('c') }), true, 'a second update of the same event');
+  m.synced(6);
+  assert.equal(m.event(6, 0, { type: 'notePosted', note: note('d') }), false, 'after synced');
+  assert.deepEqual([...m.notes.keys()], ['c']);
+  m.welcome('e2');
+  assert.equal(m.cursor, undefined, 'another epoch: old seqs mean nothing');
+});
+
+test('seating updates: a plan starts, people leave, hosts change, empty tables go', () => {
+  const m = new Mirror();
+  m.snapshot('e', 1, cafe());
+  m.event(2, 0, { type: 'seatingPlanned', round: 1, tables: [{ table: 1, host: ANA, members: [ANA, BEN] }] });
+  assert.equal(m.plan()?.round, 1);
+  m.event(3, 0, { type: 'roundStarted', round: 1, endsAt: 100 });
+  assert.equal(m.plan(), undefined);
+  assert.equal(m.round(), 1);
+  m.event(4, 0, { type: 'participantSeated', round: 1, participantId: BEN, table: 2, fromTable: 1 });
+  assert.equal(m.tableOf(1, BEN)?.host, null);
+  m.event(5, 0, { type: 'hostChanged', round: 1, table: 2, participantId: BEN });
+  assert.equal(m.tableOf(1, BEN)?.host, BEN);
+  m.event(6, 0, { type: 'participantLeft', participantId: ANA, removed: false });
+  assert.equal(m.participants.get(ANA)?.present, false);
+  assert.deepEqual(m.seating.get(1)?.tables.map((t) => t.table), [2], 'the emptied table is gone');
+  m.event(7, 0, { type: 'roundEnded', round: 1, byTimer: true });
+  assert.deepEqual(m.phase, { state: 'betweenRounds', lastRound: 1 });
+});
+
+test('notes: posted, edited, hidden from the wall and back, deleted', () => {
+  const m = new Mirror();
+  m.snapshot('e', 1, cafe());
+  m.event(2, 0, { type: 'notePosted', note: note('n') });
+  m.event(3, 0, { type: 'noteEdited', noteId: 'n', text: 'better', editedAt: 9 });
+  assert.equal(m.notes.get('n')?.text, 'better');
+  m.event(4, 0, { type: 'noteHidden', noteId: 'n', hidden: true });
+  assert.equal(m.notes.get('n')?.hidden, true);
+  m.event(5, 0, { type: 'noteHidden', noteId: 'n', hidden: false });
+  assert.equal('hidden' in (m.notes.get('n') ?? {}), false);
+  m.event(6, 0, { type: 'broadcast', text: 'coffee' });
+  assert.deepEqual(m.lastBroadcast, { text: 'coffee', at: 0 });
+  m.event(7, 0, { type: 'noteDeleted', noteId: 'n' });
+  assert.equal(m.notes.size, 0);
+});

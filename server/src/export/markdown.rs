@@ -106,37 +106,35 @@ pub fn report(data: &CafeExport) -> String {
     out
 }
 
-/// People's words as Markdown text: nothing they type becomes a heading, a link, markup or
-/// HTML in whatever renders the report.
+/// People's words as Markdown text: nothing they type becomes a heading, a list, a link,
+/// emphasis, a table cell or HTML in whatever renders the report. Characters that only mean
+/// something at the start of a line are escaped only there, so the text stays readable.
 fn text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '{'
-                | '}'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '('
-                | ')'
-                | '#'
-                | '+'
-                | '-'
-                | '.'
-                | '!'
-                | '|'
-                | '~'
-        ) {
-            out.push('\\');
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, line) in s.replace("\r\n", "\n").split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
-        out.push(c);
+        let body = line.trim_start();
+        out.push_str(&line[..line.len() - body.len()]);
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        let mut chars = body.chars().enumerate().peekable();
+        while let Some((j, c)) = chars.next() {
+            let at_start = j == 0 && matches!(c, '#' | '+' | '-' | '=' | '>');
+            let numbered = j == digits && digits > 0 && matches!(c, '.' | ')');
+            if at_start
+                || numbered
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
-    out.replace("\r\n", "\n")
+    out
 }
 
 /// Text in a table cell: escaped, on one line.
@@ -152,8 +150,11 @@ mod tests {
     fn typed_markup_stays_text() {
         assert_eq!(
             text("# <b>hi</b> [x](http://e) *y*"),
-            "\\# \\<b\\>hi\\</b\\> \\[x\\]\\(http://e\\) \\*y\\*"
+            "\\# \\<b\\>hi\\</b\\> \\[x\\](http://e) \\*y\\*"
         );
         assert_eq!(cell("a|b\nc"), "a\\|b c");
+        // Only where a line starts do these mean something.
+        assert_eq!(text("well-known, 1. ok"), "well-known, 1. ok");
+        assert_eq!(text("- item\n 2. two\n+ x"), "\\- item\n 2\\. two\n\\+ x");
     }
 }

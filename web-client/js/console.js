@@ -9,16 +9,17 @@
 /** @typedef {import('../src/protocol').Command} Command */
 /** @typedef {import('../src/protocol').SeatingView} SeatingView */
 /** @typedef {import('../src/protocol').TableSeats} TableSeats */
-/** @typedef {{ cafeId: string, facilitatorKey: string, joinCode?: string, title?: string, savedAt: number }} SavedCafe */
+/** @typedef {import('./saved.js').SavedCafe} SavedCafe */
 
 import { CafeClient } from './connection.js';
+import { downloadExport } from './export.js';
+import { forgetCafe, saveCafe, savedCafes } from './saved.js';
 import { byId, fill, frameScheduler, h, setText } from './dom.js';
 import { formatClock, remainingMs } from './clock.js';
 import { isLoopback, joinUrl, qrSrc, saveJoinOrigin } from './joinlink.js';
 import { showStatus } from './status.js';
 import { tableColour } from './tables.js';
 
-const CAFES_KEY = 'flamingo.cafes';
 const MAX_ROUNDS = 12;
 const FEED_SHOWN = 200;
 const DEFAULT_ROUNDS = [
@@ -27,37 +28,6 @@ const DEFAULT_ROUNDS = [
   { question: 'What will we commit to doing together?', minutes: 20 },
 ];
 
-// ---------------------------------------------------------------------------------------------
-// Cafés kept on this laptop
-
-/** @returns {SavedCafe[]} */
-function savedCafes() {
-  try {
-    const list = JSON.parse(localStorage.getItem(CAFES_KEY) ?? '[]');
-    return Array.isArray(list) ? list.filter((c) => typeof c?.cafeId === 'string' && typeof c?.facilitatorKey === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-/** @param {SavedCafe} cafe */
-function saveCafe(cafe) {
-  const others = savedCafes().filter((c) => c.cafeId !== cafe.cafeId);
-  try {
-    localStorage.setItem(CAFES_KEY, JSON.stringify([cafe, ...others].slice(0, 20)));
-  } catch {
-    // Storage refused: the console still runs; the link in "another device" keeps the key.
-  }
-}
-
-/** @param {string} cafeId */
-function forgetCafe(cafeId) {
-  try {
-    localStorage.setItem(CAFES_KEY, JSON.stringify(savedCafes().filter((c) => c.cafeId !== cafeId)));
-  } catch {
-    // nothing to forget
-  }
-}
 
 /** @param {SavedCafe} cafe */
 function consoleLink(cafe) {
@@ -355,6 +325,27 @@ function runConsole(saved) {
     schedule();
   };
 
+  for (const button of byId('export-buttons').querySelectorAll('button[data-format]')) {
+    if (!(button instanceof HTMLButtonElement)) continue;
+    button.onclick = async () => {
+      const format = /** @type {import('../src/protocol').ExportFormat} */ (button.dataset.format);
+      const anonymous = byId('export-anonymous', HTMLInputElement).checked;
+      const out = byId('export-feedback');
+      if (!c.mirror.loaded) return;
+      button.disabled = true;
+      setText(out, 'Preparing the download…');
+      try {
+        const file = await downloadExport(c.mirror.joinCode, saved.facilitatorKey, format, anonymous);
+        setText(out, `Saved ${file}.`);
+      } catch (e) {
+        setText(out, `Could not export: ${e instanceof Error ? e.message : String(e)}`);
+      } finally {
+        button.disabled = false;
+      }
+    };
+  }
+  byId('export-anonymous', HTMLInputElement).onchange = () => schedule();
+
   byId('copy-link').onclick = async () => {
     try {
       await navigator.clipboard.writeText(consoleLink(saved));
@@ -381,6 +372,9 @@ function runConsole(saved) {
     const wall = byId('wall-link', HTMLAnchorElement);
     wall.href = `/wall/${m.joinCode}`;
     wall.hidden = false;
+    const anonymous = byId('export-anonymous', HTMLInputElement).checked;
+    byId('report-link', HTMLAnchorElement).href =
+      `/report.html#cafe=${encodeURIComponent(saved.cafeId)}${anonymous ? '&authors=anonymous' : ''}`;
 
     // Join panel
     const qr = byId('qr', HTMLImageElement);

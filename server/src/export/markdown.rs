@@ -13,11 +13,11 @@ pub fn report(data: &CafeExport) -> String {
     let _ = writeln!(out, "# {}\n", text(&data.title));
     let _ = writeln!(
         out,
-        "Café `{}` · {} · {} participants · {} notes\n",
+        "Café `{}` · {} · {} · {}\n",
         data.join_code,
         minute(data.created_at),
-        data.participants.len(),
-        data.notes.len()
+        count(data.participants.len(), "participant"),
+        count(data.notes.len(), "note")
     );
 
     out.push_str("## Questions\n\n");
@@ -106,6 +106,10 @@ pub fn report(data: &CafeExport) -> String {
     out
 }
 
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 /// People's words as Markdown text: nothing they type becomes a heading, a list, a link,
 /// emphasis, a table cell or HTML in whatever renders the report. Characters that only mean
 /// something at the start of a line are escaped only there, so the text stays readable.
@@ -118,8 +122,7 @@ fn text(s: &str) -> String {
         let body = line.trim_start();
         out.push_str(&line[..line.len() - body.len()]);
         let digits = body.chars().take_while(char::is_ascii_digit).count();
-        let mut chars = body.chars().enumerate().peekable();
-        while let Some((j, c)) = chars.next() {
+        for (j, c) in body.chars().enumerate() {
             let at_start = j == 0 && matches!(c, '#' | '+' | '-' | '=' | '>');
             let numbered = j == digits && digits > 0 && matches!(c, '.' | ')');
             if at_start

@@ -176,7 +176,7 @@ impl<'a> People<'a> {
     }
 
     /// The host of `table` in `round`, by key.
-    fn host_of<'d>(data: &'d CafeExport, round: u32, table: u32) -> Option<&'d str> {
+    fn host_of(data: &CafeExport, round: u32, table: u32) -> Option<&str> {
         data.rounds
             .get(round.checked_sub(1)? as usize)?
             .tables

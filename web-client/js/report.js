@@ -1,0 +1,104 @@
+// @ts-check
+// The printable report: the café's JSON export laid out for paper. The key comes from this
+// browser's saved cafés (`#cafe=<id>`), never from the address.
+
+import { fill, h, byId, setText } from './dom.js';
+import { loadExport } from './export.js';
+import { savedCafes } from './saved.js';
+
+/** @typedef {import('../src/protocol').CafeExport} CafeExport */
+
+const main = byId('report');
+
+async function start() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const cafeId = params.get('cafe');
+  const anonymous = params.get('authors') === 'anonymous';
+  const saved = savedCafes().find((c) => c.cafeId === cafeId);
+  if (!saved || !saved.joinCode) {
+    fail('This browser does not hold the key of that café. Open the report from the facilitator console on the laptop that runs it.');
+    return;
+  }
+  try {
+    render(await loadExport(saved.joinCode, saved.facilitatorKey, anonymous));
+  } catch (e) {
+    fail(`Could not load the report: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** @param {string} message */
+function fail(message) {
+  main.setAttribute('aria-busy', 'false');
+  fill(main, h('p', { class: 'error', role: 'alert' }, message));
+}
+
+/** @param {number} ms */
+function when(ms) {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+}
+
+/**
+ * @param {number} n
+ * @param {string} noun
+ */
+function count(n, noun) {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** @param {CafeExport} data */
+function render(data) {
+  document.title = `${data.title}: report`;
+  const people = new Map(data.participants.map((p) => [p.key, p]));
+  const label = (/** @type {string | null | undefined} */ key) =>
+    (key && people.get(key)?.label) || 'someone who left';
+  const played = data.rounds.filter((r) => r.tables.length > 0);
+
+  fill(
+    main,
+    h('h1', {}, data.title),
+    h('p', { class: 'meta' },
+      `${when(data.createdAt)} · ${count(data.participants.length, 'participant')} · ${count(data.notes.length, 'note')}`,
+      data.authors === 'anonymous' ? ' · names left out' : ''),
+    h('h2', {}, 'Questions'),
+    h('ol', {}, data.rounds.map((r) => h('li', {}, `${r.question} (${r.minutes} min)`))),
+    data.rounds.flatMap((r) => [
+      h('h2', {}, `Round ${r.round}: ${r.question}`),
+      ...(r.tables.length === 0
+        ? [h('p', { class: 'meta' }, 'This round did not take place.')]
+        : r.tables.map((t) => {
+          const notes = data.notes.filter((n) => n.round === r.round && n.table === t.table);
+          return h('section', { class: 'table-block' },
+            h('h3', {}, `Table ${t.table}`, t.host ? ` · hosted by ${label(t.host)}` : ''),
+            h('p', { class: 'seated' }, `At the table: ${t.members.map(label).join(', ')}`),
+            notes.length === 0
+              ? h('p', { class: 'meta' }, 'No notes.')
+              : h('ul', { class: 'notes' }, notes.map((n) => {
+                const org = people.get(n.author)?.organisation;
+                return h('li', {},
+                  h('span', { class: 'note-text' }, n.text),
+                  h('br'),
+                  h('span', { class: 'by' }, `— ${label(n.author)}${org ? ` (${org})` : ''}`));
+              })));
+        })),
+    ]),
+    played.length === 0 ? null : [
+      h('h2', {}, 'Who sat where'),
+      h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Participant'),
+          played.map((r) => h('th', { scope: 'col' }, `Round ${r.round}`)))),
+        h('tbody', {}, data.participants.map((p) => h('tr', {},
+          h('th', { scope: 'row' }, p.label),
+          played.map((r) => {
+            const t = r.tables.find((t) => t.members.includes(p.key));
+            return h('td', {}, t ? `${t.table}${t.host === p.key ? ' (host)' : ''}` : '–');
+          }))))),
+    ],
+  );
+  main.setAttribute('aria-busy', 'false');
+  const print = byId('print', HTMLButtonElement);
+  print.disabled = false;
+  print.onclick = () => window.print();
+  setText(print, 'Print or save as PDF');
+}
+
+start();

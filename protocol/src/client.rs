@@ -70,6 +70,13 @@ pub enum Auth {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[ts(optional)]
         role: Option<String>,
+        /// A secret the phone chose (32 to 128 letters, digits, `-` or `_`), kept until the
+        /// `welcome` arrives. Sending the same join again with it is harmless: it answers with
+        /// the same participant instead of adding a second one, so a join whose answer was lost
+        /// can be retried. It is also the resume token then.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        join_key: Option<String>,
     },
     /// A returning participant (reload, reconnect) with the token from their first `welcome`.
     Participant {

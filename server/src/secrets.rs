@@ -19,6 +19,14 @@ pub fn new_secret() -> String {
     hex::encode(random_bytes::<24>())
 }
 
+/// Whether a secret a client chose (a join key) is long and plain enough to stand for one of
+/// ours: 32 to 128 letters, digits, `-` or `_` (at least 190 bits in base64url).
+pub fn is_client_secret(s: &str) -> bool {
+    (32..=128).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// Stored instead of the secret. Secrets are 192 random bits, so a fast hash is enough: there
 /// is nothing to brute-force.
 pub fn hash_secret(secret: &str) -> String {

@@ -268,12 +268,14 @@ impl Reader {
                 name,
                 organisation,
                 role,
+                join_key,
             } => (
                 registry.by_code(&join_code).await,
                 Credentials::Join {
                     name,
                     organisation,
                     role,
+                    join_key,
                 },
             ),
             Auth::Participant {

@@ -252,6 +252,49 @@ fn create_checks_physical_tables() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
+fn the_same_join_again_is_the_same_person() {
+    let mut c = TestCafe::standard();
+    let input = c.join_input("Ada", None);
+    let Input::Join { participant_id, .. } = input.clone() else {
+        unreachable!()
+    };
+    assert_eq!(c.run(input.clone()).expect("join").len(), 1);
+    let seq = c.cafe.seq;
+    // Its answer was lost and the phone sends it again: nothing new.
+    assert!(c.run(input.clone()).expect("the same join").is_empty());
+    assert_eq!(c.cafe.seq, seq);
+    assert_eq!(c.cafe.participants.len(), 1);
+    // The id with another secret is not that person.
+    let Input::Join {
+        name,
+        organisation,
+        role,
+        ..
+    } = input.clone()
+    else {
+        unreachable!()
+    };
+    let impostor = Input::Join {
+        participant_id,
+        name,
+        organisation,
+        role,
+        token_hash: "another-secret".into(),
+    };
+    assert_eq!(
+        c.run(impostor).expect_err("refused").code(),
+        ErrorCode::InvalidInput
+    );
+    // After leaving, the old join does not bring them back.
+    c.as_p(participant_id, Command::Leave).expect("leave");
+    assert_eq!(
+        c.run(input).expect_err("refused").code(),
+        ErrorCode::Forbidden
+    );
+    assert_eq!(c.cafe.participants.len(), 1);
+}
+
+#[test]
 fn join_records_a_trimmed_participant_in_the_lobby_without_a_seat() {
     let mut c = TestCafe::standard();
     let input = Input::Join {

@@ -133,6 +133,7 @@ impl TestClient {
                 name: name.to_owned(),
                 organisation: None,
                 role: None,
+                join_key: None,
             },
         )
         .await

@@ -820,6 +820,7 @@ impl LinkClient {
                 name: name.to_owned(),
                 organisation: None,
                 role: None,
+                join_key: None,
             },
         )
         .await

@@ -778,6 +778,7 @@ async fn markup_and_script_come_back_as_the_same_inert_text() {
                 name: hostile(i),
                 organisation: Some(hostile(i + 1)),
                 role: Some(hostile(i + 2)),
+                join_key: None,
             },
             None,
         )
@@ -959,6 +960,7 @@ async fn ten_thousand_characters_in_any_text_field_are_refused() {
         name: name.into(),
         organisation: organisation.map(Into::into),
         role: role.map(Into::into),
+        join_key: None,
     };
     for (what, auth) in [
         ("name of 10,000 flamingos", join(&flamingos, None, None)),

@@ -431,6 +431,7 @@ async fn five_failed_hellos_close_the_connection() {
                     name: "Mallory".into(),
                     organisation: None,
                     role: None,
+                    join_key: None,
                 },
                 None,
             )

@@ -102,6 +102,7 @@ async fn exports_hold_what_was_posted_and_only_the_facilitator_gets_them() {
                     name: (*name).into(),
                     organisation: Some(ORGS[i % ORGS.len()].into()),
                     role: (i % 2 == 0).then(|| "nurse".into()),
+                    join_key: None,
                 },
             )
             .await,

@@ -113,6 +113,7 @@ async fn losing_the_database_refuses_changes_and_loses_nothing() {
                 name: format!("P{i}"),
                 organisation: None,
                 role: None,
+                join_key: None,
             })
             .await,
         );

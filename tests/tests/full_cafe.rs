@@ -312,6 +312,7 @@ async fn a_full_cafe_of_three_rounds() {
                 name: "Too late".into(),
                 organisation: None,
                 role: None,
+                join_key: None,
             },
             None,
         )
@@ -839,6 +840,7 @@ async fn organisations_are_spread_across_tables() {
                     name: format!("{org} {i}"),
                     organisation: Some(org.into()),
                     role: None,
+                    join_key: None,
                 },
             )
             .await;

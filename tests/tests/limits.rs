@@ -183,6 +183,7 @@ async fn names_and_profiles_are_length_checked() {
         name,
         organisation,
         role,
+        join_key: None,
     };
     let refused = [
         ("10,000-char name", join("n".repeat(10_000), None, None)),

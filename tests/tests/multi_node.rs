@@ -36,6 +36,7 @@ fn join(code: &str, name: &str) -> Auth {
         name: name.into(),
         organisation: None,
         role: None,
+        join_key: None,
     }
 }
 

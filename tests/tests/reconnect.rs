@@ -508,6 +508,7 @@ async fn a_new_participant_with_a_cursor_still_gets_a_snapshot() {
             name: "Latecomer".into(),
             organisation: None,
             role: None,
+            join_key: None,
         },
         Some(cursor),
     )
@@ -534,4 +535,71 @@ async fn a_new_participant_with_a_cursor_still_gets_a_snapshot() {
             .map(|b| b.text.as_str()),
         Some("welcome, latecomers")
     );
+}
+
+#[tokio::test]
+async fn a_join_sent_again_after_its_answer_was_lost_is_the_same_person() {
+    let server = TestServer::start().await;
+    let created = server.create_cafe(&cafe_request(1, 10, 4)).await;
+    let mut fac = TestClient::facilitator(&server, created.cafe_id, &created.facilitator_key).await;
+    let key = "k".repeat(20) + "_-0123456789ABCDEF";
+    let join = |join_key: Option<String>| Auth::Join {
+        join_code: created.join_code.clone(),
+        name: "Ada".into(),
+        organisation: None,
+        role: None,
+        join_key,
+    };
+
+    // The phone sends its join and loses the connection before the welcome arrives.
+    let mut first = TestClient::connect(&server).await;
+    first
+        .send(&flamingo_protocol::ClientMessage::Hello {
+            request_id: Some(1),
+            auth: join(Some(key.clone())),
+            since: None,
+        })
+        .await;
+    drop(first);
+    fac.wait_until("the join stored", |c| {
+        c.mirror.cafe().participants.len() == 1
+    })
+    .await;
+    let stored = fac.mirror.cafe().participants[0].participant_id;
+
+    // It sends the same join again: the same person, and the key is their resume token.
+    let mut again = TestClient::connect(&server).await;
+    let you = again
+        .hello(join(Some(key.clone())), None)
+        .await
+        .expect("join again");
+    assert_eq!(you.participant_id, Some(stored));
+    assert_eq!(you.resume_token.as_deref(), Some(key.as_str()));
+    fac.cafe_barrier().await;
+    assert_eq!(fac.mirror.cafe().participants.len(), 1, "no second Ada");
+    let mut resumed = TestClient::connect(&server).await;
+    resumed
+        .hello(again.resume_auth(), None)
+        .await
+        .expect("resume with the key");
+    assert_eq!(resumed.participant_id(), stored);
+
+    // Another key is another person; a key too short to be a secret is refused, typed.
+    let mut other = TestClient::connect(&server).await;
+    let you = other
+        .hello(join(Some("z".repeat(40))), None)
+        .await
+        .expect("another person");
+    assert_ne!(you.participant_id, Some(stored));
+    let mut weak = TestClient::connect(&server).await;
+    let refused = weak
+        .hello(join(Some("short".into())), None)
+        .await
+        .expect_err("refused");
+    assert_eq!(
+        refused.code(),
+        Some(flamingo_protocol::ErrorCode::InvalidInput)
+    );
+    fac.cafe_barrier().await;
+    assert_eq!(fac.mirror.cafe().participants.len(), 2);
 }

@@ -500,6 +500,7 @@ async fn a_closed_cafe_can_still_be_read_after_a_restart() {
                 name: "Too late".into(),
                 organisation: None,
                 role: None,
+                join_key: None,
             },
             None,
         )

@@ -111,8 +111,10 @@ joinForm.addEventListener('submit', (event) => {
   const name = String(data.get('name') ?? '').trim();
   if (!code) return showJoinError('Type the code shown on the wall.');
   if (!name) return showJoinError('Type your name, so your table knows who you are.');
+  // The same key for a join sent again (its answer lost, or the page reloaded before it
+  // came): the server then answers with the person it made, never a second one.
   /** @type {Auth} */
-  const auth = { as: 'join', joinCode: code, name };
+  const auth = { as: 'join', joinCode: code, name, joinKey: pendingJoinKey(code) };
   const organisation = String(data.get('organisation') ?? '').trim();
   const role = String(data.get('role') ?? '').trim();
   if (organisation) auth.organisation = organisation;
@@ -169,6 +171,7 @@ function startSession(code, firstAuth, name, onJoinFailed) {
         auth = { as: 'participant', cafeId, participantId: me.participantId, resumeToken: me.resumeToken };
         outbox = new Outbox(`flamingo.outbox.${me.participantId}`);
         remember(code, me);
+        joined(code);
         history.replaceState(null, '', `/join/${code}`);
       }
     },
@@ -559,6 +562,36 @@ function remember(code, me) {
     localStorage.setItem(identityKey(code), JSON.stringify(me));
   } catch {
     // Private mode: this tab still works; a reload will ask to join again.
+  }
+}
+
+/**
+ * The key of this phone's join to `code` that has not been answered yet, made on first use.
+ * @param {string} code
+ */
+function pendingJoinKey(code) {
+  const item = `flamingo.joining.${code}`;
+  try {
+    const kept = localStorage.getItem(item);
+    if (kept && /^[0-9a-f]{48}$/.test(kept)) return kept;
+  } catch {
+    // Private mode: a key for this page only.
+  }
+  const key = Array.from(crypto.getRandomValues(new Uint8Array(24)), (x) => x.toString(16).padStart(2, '0')).join('');
+  try {
+    localStorage.setItem(item, key);
+  } catch {
+    // As above.
+  }
+  return key;
+}
+
+/** @param {string} code the join was answered: its key is now the resume token */
+function joined(code) {
+  try {
+    localStorage.removeItem(`flamingo.joining.${code}`);
+  } catch {
+    // nothing stored
   }
 }
 

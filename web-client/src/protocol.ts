@@ -16,7 +16,14 @@ since?: Cursor, } | { "type": "command", requestId?: number, command: Command, }
  * How a client proves who it is.
  */
 
-export type Auth = { "as": "facilitator", cafeId: string, facilitatorKey: string, } | { "as": "join", joinCode: string, name: string, organisation?: string, role?: string, } | { "as": "participant", cafeId: string, participantId: string, resumeToken: string, } | { "as": "wall", joinCode: string, };
+export type Auth = { "as": "facilitator", cafeId: string, facilitatorKey: string, } | { "as": "join", joinCode: string, name: string, organisation?: string, role?: string, 
+/**
+ * A secret the phone chose (32 to 128 letters, digits, `-` or `_`), kept until the
+ * `welcome` arrives. Sending the same join again with it is harmless: it answers with
+ * the same participant instead of adding a second one, so a join whose answer was lost
+ * can be retried. It is also the resume token then.
+ */
+joinKey?: string, } | { "as": "participant", cafeId: string, participantId: string, resumeToken: string, } | { "as": "wall", joinCode: string, };
 
 /**
  * A position in a café's history: the epoch names the history, the sequence number the place

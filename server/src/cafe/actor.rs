@@ -549,16 +549,33 @@ impl Owner {
                 name,
                 organisation,
                 role,
+                join_key,
             } => {
-                let participant_id = uuid::Uuid::new_v4();
-                let token = secrets::new_secret();
+                let token = match join_key {
+                    Some(key) if secrets::is_client_secret(&key) => key,
+                    Some(_) => {
+                        return Err((
+                            ErrorCode::InvalidInput,
+                            "joinKey must be 32 to 128 letters, digits, - or _".into(),
+                        ));
+                    }
+                    None => secrets::new_secret(),
+                };
+                // A join sent again with its key is the person it made the first time.
+                let token_hash = secrets::hash_secret(&token);
+                let participant_id = self
+                    .cafe
+                    .participants
+                    .iter()
+                    .find(|p| p.token_hash == token_hash)
+                    .map_or_else(uuid::Uuid::new_v4, |p| p.id);
                 self.process(
                     Input::Join {
                         participant_id,
                         name,
                         organisation,
                         role,
-                        token_hash: secrets::hash_secret(&token),
+                        token_hash,
                     },
                     now_ms(),
                 )

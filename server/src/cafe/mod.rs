@@ -33,6 +33,7 @@ pub enum Credentials {
         name: String,
         organisation: Option<String>,
         role: Option<String>,
+        join_key: Option<String>,
     },
     Participant {
         participant_id: ParticipantId,

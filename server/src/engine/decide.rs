@@ -220,8 +220,15 @@ fn join(
     if cafe.participants.len() >= limits::MAX_PARTICIPANTS {
         return Err(EngineError::CafeFull);
     }
-    if cafe.participant(participant_id).is_some() {
-        return Err(EngineError::Invalid("participant id in use".into()));
+    if let Some(p) = cafe.participant(participant_id) {
+        // The same join again (its answer was lost): nothing new, the same person.
+        return match (p.token_hash == token_hash, p.present) {
+            (true, true) => Ok(Vec::new()),
+            (true, false) => Err(EngineError::Forbidden(
+                "you are no longer in this café; join again with the code",
+            )),
+            (false, _) => Err(EngineError::Invalid("participant id in use".into())),
+        };
     }
     let name = validate::text("name", name, limits::MAX_NAME_CHARS, false)?;
     let organisation =

@@ -360,6 +360,7 @@ async fn specs(opts: &RunOptions, target: &Target) -> anyhow::Result<(Vec<Spec>,
                         name: format!("Phone {c}.{i}"),
                         organisation: Some(ORGANISATIONS[i % ORGANISATIONS.len()].into()),
                         role: None,
+                        join_key: None,
                     };
                     spec(&mut specs, "/ws".into(), Role::Phone, Some(join));
                 }

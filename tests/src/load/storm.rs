@@ -59,6 +59,7 @@ pub async fn storm(opts: &StormOptions, target: &Target) -> anyhow::Result<Repor
         name: format!("Phone {i}"),
         organisation: None,
         role: None,
+        join_key: None,
     };
     let mut first = vec![
         spec(

@@ -94,6 +94,7 @@ async fn measure(opts: &SweepOptions, target: &Target, report: &mut Report) -> a
                             name: format!("Phone {i}"),
                             organisation: None,
                             role: None,
+                            join_key: None,
                         })
                     },
                 ),

@@ -95,13 +95,12 @@ fn check(room: &Room, tables: &[TableSeats]) -> Result<(), String> {
         return Err(format!("seated {} of {}", seen.len(), present.len()));
     }
     for (p, t) in &room.pins.seats {
-        if present.contains(p) && room.pins.hosts.values().all(|h| h != p) {
-            if plan.table_of(*p) != Some(*t) {
-                return Err(format!(
-                    "{p} pinned to table {t}, sits at {:?}",
-                    plan.table_of(*p)
-                ));
-            }
+        let pinned_host = room.pins.hosts.values().any(|h| h == p);
+        if present.contains(p) && !pinned_host && plan.table_of(*p) != Some(*t) {
+            return Err(format!(
+                "{p} pinned to table {t}, sits at {:?}",
+                plan.table_of(*p)
+            ));
         }
     }
     for (t, h) in &room.pins.hosts {

@@ -117,11 +117,13 @@ pub(crate) fn label_and_host(search: &mut Search<'_>, l: &Labelling<'_>) -> Vec<
     let mut hosts: Vec<Option<u32>> = (0..positions)
         .map(|i| l.pinned_host.get(&i).copied())
         .collect();
-    for i in 0..positions {
-        if hosts[i].is_none() {
-            hosts[i] = least_hosted(l, search.schedule.tables[0][i].iter().copied(), |m| {
-                stayers[i].contains(m)
-            });
+    for ((host, members), stayers) in hosts
+        .iter_mut()
+        .zip(&search.schedule.tables[0])
+        .zip(&stayers)
+    {
+        if host.is_none() {
+            *host = least_hosted(l, members.iter().copied(), |m| stayers.contains(m));
         }
     }
     // Where no group held a stayer, bring one in, even at some cost in mixing (which the
@@ -170,9 +172,9 @@ pub(crate) fn label_and_host(search: &mut Search<'_>, l: &Labelling<'_>) -> Vec<
             }
         }
     }
-    for i in 0..positions {
-        if hosts[i].is_none() {
-            hosts[i] = least_hosted(l, search.schedule.tables[0][i].iter().copied(), |_| true);
+    for (host, members) in hosts.iter_mut().zip(&search.schedule.tables[0]) {
+        if host.is_none() {
+            *host = least_hosted(l, members.iter().copied(), |_| true);
         }
     }
     hosts

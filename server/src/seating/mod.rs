@@ -117,7 +117,19 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
     for t in pins.to.iter().flatten() {
         pinned_at[position[t]] += 1;
     }
-    let caps = capacity::with_pins(n, k, &pinned_at);
+    // A table pins fill keeps a seat for someone who sat there last round, to host it, unless
+    // one of the pinned people did.
+    let mut held = pinned_at.clone();
+    for (i, label) in labels.iter().enumerate() {
+        let Some(was) = req.history.last().and_then(|s| s.table(*label)) else {
+            continue;
+        };
+        let pin_of = |m: &ParticipantId| room.index.get(m).map(|i| pins.to[*i as usize]);
+        let pinned_stayer = was.members.iter().any(|m| pin_of(m) == Some(Some(*label)));
+        let free_stayer = was.members.iter().any(|m| pin_of(m) == Some(None));
+        held[i] += usize::from(pinned_at[i] > 0 && free_stayer && !pinned_stayer);
+    }
+    let caps = capacity::with_pins(n, k, &held);
 
     let lookahead = (req.rounds_left as usize).clamp(1, MAX_LOOKAHEAD);
     let first = req.history.len();
@@ -133,7 +145,7 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
         }
         rounds.push(tables);
     }
-    let mut schedule = Schedule::new(n, rounds);
+    let mut schedule = Schedule::new(n, k, rounds);
     for (p, to) in pins.to.iter().enumerate() {
         schedule.fixed[p] = to.is_some();
     }

@@ -14,10 +14,12 @@ pub(crate) struct Schedule {
     pub tables: Vec<Vec<Vec<u32>>>,
     /// People the search must not move: pins and, once chosen, hosts (round 0 only).
     pub fixed: Vec<bool>,
+    /// The regular tables come first; any after them exist only for pins and keep their size.
+    pub regular: usize,
 }
 
 impl Schedule {
-    pub fn new(n: usize, rounds: Vec<Vec<Vec<u32>>>) -> Self {
+    pub fn new(n: usize, regular: usize, rounds: Vec<Vec<Vec<u32>>>) -> Self {
         let table_of = rounds
             .iter()
             .map(|tables| {
@@ -34,6 +36,7 @@ impl Schedule {
             table_of,
             tables: rounds,
             fixed: vec![false; n],
+            regular,
         }
     }
 
@@ -319,7 +322,9 @@ impl<'a> Search<'a> {
                 .filter(|q| self.movable(r, **q))
                 .map(|&q| (Step::Swap(q), is_tabu(p, b) || is_tabu(q, a)))
                 .collect();
-            if members.len() + 1 == size_a {
+            let keeps_sizes =
+                (b as usize) < self.schedule.regular && (a as usize) < self.schedule.regular;
+            if keeps_sizes && members.len() + 1 == size_a {
                 steps.push((Step::Move(b), is_tabu(p, b)));
             }
             for (step, forbidden) in steps {

@@ -36,6 +36,7 @@ fn request<'a>(
         round,
         rounds_left: ROUNDS + 1 - round,
         people,
+        known: &[],
         history,
         table_size: TABLE_SIZE,
         physical_tables: None,

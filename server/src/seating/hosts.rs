@@ -231,7 +231,15 @@ fn match_groups(search: &Search<'_>, l: &Labelling<'_>, stayers: &[Vec<u32>]) ->
             order[*i] = Some(g);
         }
     }
-    let mut unused = free.iter().copied().filter(|g| group_to[*g].is_none());
+    // Unconstrained numbers go to the larger tables first, as people expect.
+    let mut unused: Vec<usize> = free
+        .iter()
+        .copied()
+        .filter(|g| group_to[*g].is_none())
+        .collect();
+    let tables = &search.schedule.tables[0];
+    unused.sort_by_key(|g| (std::cmp::Reverse(tables[*g].len()), *g));
+    let mut unused = unused.into_iter();
     order
         .into_iter()
         .map(|o| o.or_else(|| unused.next()).unwrap_or_default())

@@ -88,9 +88,13 @@ pub struct PlanRequest<'a> {
 
 /// Rounds beyond this many are not planned ahead: they are re-planned when they come anyway.
 const MAX_LOOKAHEAD: usize = 12;
-/// Pair evaluations for the search before hosts are chosen, and after.
-const WORK: u64 = 4_000_000;
-const WORK_WITH_HOSTS: u64 = 4_000_000;
+/// And no more than this many seats in all (people × rounds planned), but at least two rounds:
+/// a large room gets its mixing from the construction and needs the lookahead least.
+const LOOKAHEAD_SEATS: usize = 8_000;
+/// Pair-round evaluations (a pair looked up in one planned round) for the search before hosts
+/// are chosen, and after: about 20 ms each on one core.
+const WORK: u64 = 12_000_000;
+const WORK_WITH_HOSTS: u64 = 12_000_000;
 
 /// Seats everyone for a new round: balanced tables, one host each, hosts staying from the
 /// previous round's table, and as few repeated encounters over this and the rounds still to
@@ -134,7 +138,10 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
     }
     let caps = capacity::with_pins(n, k, &held);
 
-    let lookahead = (req.rounds_left as usize).clamp(1, MAX_LOOKAHEAD);
+    let lookahead = (req.rounds_left as usize)
+        .min(MAX_LOOKAHEAD)
+        .min((LOOKAHEAD_SEATS / n).max(2))
+        .max(1);
     let first = req.history.len();
     let design = Design::new(k);
     let seat = seat_positions(req, &room);

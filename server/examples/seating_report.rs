@@ -27,6 +27,9 @@ struct Args {
     /// Organisations of unequal size (the k-th about twice as large as the last).
     #[arg(long, default_value_t = 0)]
     orgs: usize,
+    /// Per cent of the room that leaves after each round, replaced by as many newcomers.
+    #[arg(long, default_value_t = 0)]
+    churn: usize,
     #[arg(long, default_value_t = 1)]
     seed: u64,
 }
@@ -36,6 +39,7 @@ struct Instance {
     table_size: u32,
     rounds: usize,
     orgs: usize,
+    churn: usize,
 }
 
 /// What one schedule achieved.
@@ -57,50 +61,74 @@ fn main() {
             table_size: args.table_size,
             rounds: args.rounds,
             orgs: args.orgs,
+            churn: args.churn,
         }],
         None => [
-            (32, 4, 8, 0),
-            (32, 4, 10, 0),
-            (12, 4, 3, 0),
-            (30, 4, 6, 0),
-            (100, 5, 4, 0),
-            (200, 5, 4, 0),
-            (500, 5, 4, 0),
-            (2000, 5, 4, 0),
-            (60, 5, 4, 10),
-            (500, 5, 4, 10),
-            (2000, 5, 3, 10),
+            (32, 4, 8, 0, 0),
+            (32, 4, 10, 0, 0),
+            (12, 4, 3, 0, 0),
+            (30, 4, 6, 0, 0),
+            (100, 5, 4, 0, 0),
+            (200, 5, 4, 0, 0),
+            (500, 5, 4, 0, 0),
+            (2000, 5, 4, 0, 0),
+            (60, 5, 4, 10, 0),
+            (500, 5, 4, 10, 0),
+            (2000, 5, 3, 10, 0),
+            (100, 5, 4, 0, 5),
+            (2000, 5, 4, 10, 2),
         ]
         .into_iter()
-        .map(|(people, table_size, rounds, orgs)| Instance {
+        .map(|(people, table_size, rounds, orgs, churn)| Instance {
             people,
             table_size,
             rounds,
             orgs,
+            churn,
         })
         .collect(),
     };
     let mut rows = Vec::new();
     for inst in &instances {
+        let churned = inst.people * inst.churn / 100;
+        let total = inst.people + churned * inst.rounds.saturating_sub(1);
         let orgs = organisations(inst.people, inst.orgs);
-        let people: Vec<Person> = (0..inst.people)
+        // A newcomer takes the organisation of someone who left, so the mix stays the same.
+        let org_of = |i: usize| orgs.get(i % inst.people.max(1)).map(String::as_str);
+        let everyone: Vec<Person> = (0..total)
             .map(|i| Person {
                 id: id(i),
-                organisation: orgs.get(i).map(String::as_str),
+                organisation: org_of(i),
                 role: None,
             })
             .collect();
-        let planned = planner(&people, inst, args.seed);
-        let random = shuffle(&people, inst, args.seed);
-        let plan = figures(&planned.0, &people, planned.1);
-        let rand = figures(&random, &people, Vec::new());
-        let bound = repeat_bound(inst);
+        let rosters = rosters(inst, churned, args.seed);
+        let throughout: Vec<Person> = everyone
+            .iter()
+            .filter(|p| {
+                rosters
+                    .iter()
+                    .all(|r| r.iter().any(|i| everyone[*i].id == p.id))
+            })
+            .cloned()
+            .collect();
+        let planned = planner(&everyone, &rosters, inst, args.seed);
+        let random = shuffle(&everyone, &rosters, inst, args.seed);
+        let plan = figures(&planned.0, &everyone, &throughout, planned.1);
+        let rand = figures(&random, &everyone, &throughout, Vec::new());
+        // With churn the room is not the same people each round; the bounds assume it is.
+        let bound = if inst.churn == 0 {
+            repeat_bound(inst)
+        } else {
+            0
+        };
         let org_bound = org_bound(&orgs, inst);
         let line = json!({
             "people": inst.people,
             "tableSize": inst.table_size,
             "rounds": inst.rounds,
             "orgs": inst.orgs,
+            "churnPercent": inst.churn,
             "repeats": plan.repeats,
             "lowerBound": bound,
             "aboveLowerBound": plan.repeats.saturating_sub(bound),
@@ -123,16 +151,17 @@ fn main() {
     }
     println!();
     println!(
-        "| people | size | rounds | orgs | repeats (bound) | max pair | same-org pairs (bound) | hosts ok (spread) | ms/round (worst) | random: repeats | max pair | same-org |"
+        "| people | size | rounds | orgs | churn % | repeats (bound) | max pair | same-org pairs (bound) | hosts ok (spread) | ms/round (worst) | random: repeats | max pair | same-org |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|");
     for (inst, plan, rand, bound, org_bound) in rows {
         println!(
-            "| {} | {} | {} | {} | {} ({}) | {} | {} ({}) | {} ({}) | {:.2} ({:.2}) | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} ({}) | {} | {} ({}) | {} ({}) | {:.2} ({:.2}) | {} | {} | {} |",
             inst.people,
             inst.table_size,
             inst.rounds,
             inst.orgs,
+            inst.churn,
             plan.repeats,
             bound,
             plan.max_pair,
@@ -182,17 +211,44 @@ fn organisations(people: usize, orgs: usize) -> Vec<String> {
     out
 }
 
+/// Who is present in each round: `churned` people leave after each round (picked at random)
+/// and as many newcomers join; indices into everyone.
+fn rosters(inst: &Instance, churned: usize, seed: u64) -> Vec<Vec<usize>> {
+    let mut rng = fastrand::Rng::with_seed(seed ^ 0xC0FFEE);
+    let mut roster: Vec<usize> = (0..inst.people).collect();
+    let mut next = inst.people;
+    let mut rosters = Vec::new();
+    for _ in 0..inst.rounds {
+        rosters.push(roster.clone());
+        for _ in 0..churned.min(roster.len()) {
+            roster.remove(rng.usize(..roster.len()));
+            roster.push(next);
+            next += 1;
+        }
+    }
+    rosters
+}
+
 /// Runs the planner round by round, as the engine does; the rounds and each round's time.
-fn planner(people: &[Person<'_>], inst: &Instance, seed: u64) -> (Vec<Seating>, Vec<f64>) {
+fn planner(
+    everyone: &[Person<'_>],
+    rosters: &[Vec<usize>],
+    inst: &Instance,
+    seed: u64,
+) -> (Vec<Seating>, Vec<f64>) {
     let mut history: Vec<Seating> = Vec::new();
     let mut times = Vec::new();
     let pins = Pins::default();
-    for r in 1..=inst.rounds {
+    for (i, roster) in rosters.iter().enumerate() {
+        let r = i + 1;
+        let people: Vec<Person> = roster.iter().map(|p| everyone[*p].clone()).collect();
+        let joined = roster.iter().max().map_or(0, |m| m + 1);
         let started = Instant::now();
         let tables = plan_round(&PlanRequest {
             round: r as u32,
             rounds_left: (inst.rounds + 1 - r) as u32,
-            people,
+            people: &people,
+            known: &everyone[..joined],
             history: &history,
             table_size: inst.table_size,
             physical_tables: None,
@@ -207,12 +263,20 @@ fn planner(people: &[Person<'_>], inst: &Instance, seed: u64) -> (Vec<Seating>, 
 
 /// What breakout-room tools do: a fresh random shuffle into the same table sizes each round,
 /// the first at each table hosting.
-fn shuffle(people: &[Person<'_>], inst: &Instance, seed: u64) -> Vec<Seating> {
+fn shuffle(
+    everyone: &[Person<'_>],
+    rosters: &[Vec<usize>],
+    inst: &Instance,
+    seed: u64,
+) -> Vec<Seating> {
     let mut rng = fastrand::Rng::with_seed(seed);
-    let k = table_count(people.len(), inst.table_size, None);
-    (1..=inst.rounds)
-        .map(|r| {
-            let mut ids: Vec<ParticipantId> = people.iter().map(|p| p.id).collect();
+    rosters
+        .iter()
+        .enumerate()
+        .map(|(i, roster)| {
+            let r = i + 1;
+            let k = table_count(roster.len(), inst.table_size, None);
+            let mut ids: Vec<ParticipantId> = roster.iter().map(|p| everyone[*p].id).collect();
             rng.shuffle(&mut ids);
             let mut tables: Vec<TableSeats> = (0..k)
                 .map(|t| TableSeats {
@@ -232,7 +296,12 @@ fn shuffle(people: &[Person<'_>], inst: &Instance, seed: u64) -> Vec<Seating> {
         .collect()
 }
 
-fn figures(history: &[Seating], people: &[Person<'_>], times: Vec<f64>) -> Figures {
+fn figures(
+    history: &[Seating],
+    people: &[Person<'_>],
+    throughout: &[Person<'_>],
+    times: Vec<f64>,
+) -> Figures {
     let met = Encounters::from_history(history);
     let org: HashMap<ParticipantId, &str> = people
         .iter()
@@ -256,7 +325,7 @@ fn figures(history: &[Seating], people: &[Person<'_>], times: Vec<f64>) -> Figur
         max_pair: met.counts().max().unwrap_or(0),
         same_org_pairs,
         host_rotation_ok: hosts_rotate(history),
-        hosting_spread: hosting_spread(history, people),
+        hosting_spread: hosting_spread(history, throughout),
         ms_per_round: times.iter().sum::<f64>() / times.len().max(1) as f64,
         ms_worst_round: times.iter().copied().fold(0.0, f64::max),
     }

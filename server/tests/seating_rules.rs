@@ -68,6 +68,7 @@ fn plan_ahead(
         round: history.len() as u32 + 1,
         rounds_left,
         people,
+        known: &[],
         history,
         table_size,
         physical_tables: physical,

@@ -299,18 +299,27 @@ fn next_round(cafe: &Cafe) -> Result<RoundNo, EngineError> {
 }
 
 fn plan(cafe: &Cafe, round: RoundNo) -> Vec<flamingo_protocol::TableSeats> {
-    let people: Vec<Person> = cafe
-        .present()
+    let known: Vec<Person> = cafe
+        .participants
+        .iter()
         .map(|p| Person {
             id: p.id,
             organisation: p.organisation.as_deref(),
             role: p.role.as_deref(),
         })
         .collect();
+    let people: Vec<Person> = cafe
+        .participants
+        .iter()
+        .zip(&known)
+        .filter(|(p, _)| p.present)
+        .map(|(_, person)| person.clone())
+        .collect();
     seating::plan_round(&PlanRequest {
         round,
         rounds_left: (cafe.rounds.len() as u32 + 1).saturating_sub(round),
         people: &people,
+        known: &known,
         history: &cafe.rounds_started,
         table_size: cafe.table_size,
         physical_tables: cafe.physical_tables,

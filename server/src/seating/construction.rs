@@ -20,10 +20,10 @@ impl Field {
         if !(2..=4096).contains(&q) {
             return None;
         }
-        let p = (2..=q).find(|d| q % d == 0)?;
+        let p = (2..=q).find(|d| q.is_multiple_of(*d))?;
         let mut e = 0;
         let mut rest = q;
-        while rest % p == 0 {
+        while rest.is_multiple_of(p) {
             rest /= p;
             e += 1;
         }
@@ -37,7 +37,7 @@ impl Field {
 
     /// Tries x^e = -(tail's digits as coefficients of 1, x, …, x^(e-1)).
     fn with_polynomial(p: usize, e: usize, q: usize, tail: usize) -> Option<Self> {
-        if tail % p == 0 {
+        if tail.is_multiple_of(p) {
             return None; // x would divide the polynomial
         }
         let coefficients: Vec<usize> = (0..e).map(|i| (tail / p.pow(i as u32)) % p).collect();

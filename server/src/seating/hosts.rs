@@ -117,11 +117,13 @@ pub(crate) fn label_and_host(search: &mut Search<'_>, l: &Labelling<'_>) -> Vec<
     let mut hosts: Vec<Option<u32>> = (0..positions)
         .map(|i| l.pinned_host.get(&i).copied())
         .collect();
-    for i in 0..positions {
-        if hosts[i].is_none() {
-            hosts[i] = least_hosted(l, search.schedule.tables[0][i].iter().copied(), |m| {
-                stayers[i].contains(m)
-            });
+    for ((host, members), stayers) in hosts
+        .iter_mut()
+        .zip(&search.schedule.tables[0])
+        .zip(&stayers)
+    {
+        if host.is_none() {
+            *host = least_hosted(l, members.iter().copied(), |m| stayers.contains(m));
         }
     }
     // Where no group held a stayer, bring one in, even at some cost in mixing (which the
@@ -170,9 +172,9 @@ pub(crate) fn label_and_host(search: &mut Search<'_>, l: &Labelling<'_>) -> Vec<
             }
         }
     }
-    for i in 0..positions {
-        if hosts[i].is_none() {
-            hosts[i] = least_hosted(l, search.schedule.tables[0][i].iter().copied(), |_| true);
+    for (host, members) in hosts.iter_mut().zip(&search.schedule.tables[0]) {
+        if host.is_none() {
+            *host = least_hosted(l, members.iter().copied(), |_| true);
         }
     }
     hosts
@@ -229,7 +231,15 @@ fn match_groups(search: &Search<'_>, l: &Labelling<'_>, stayers: &[Vec<u32>]) ->
             order[*i] = Some(g);
         }
     }
-    let mut unused = free.iter().copied().filter(|g| group_to[*g].is_none());
+    // Unconstrained numbers go to the larger tables first, as people expect.
+    let mut unused: Vec<usize> = free
+        .iter()
+        .copied()
+        .filter(|g| group_to[*g].is_none())
+        .collect();
+    let tables = &search.schedule.tables[0];
+    unused.sort_by_key(|g| (std::cmp::Reverse(tables[*g].len()), *g));
+    let mut unused = unused.into_iter();
     order
         .into_iter()
         .map(|o| o.or_else(|| unused.next()).unwrap_or_default())

@@ -75,6 +75,9 @@ pub struct PlanRequest<'a> {
     pub rounds_left: u32,
     /// Everyone to seat, in join order.
     pub people: &'a [Person<'a>],
+    /// Everyone the café knows, present or gone, in join order (empty: `people`). Departed
+    /// people keep their place in the planner's seat order, so nobody else is reshuffled.
+    pub known: &'a [Person<'a>],
     /// The seatings of the rounds already started, oldest first.
     pub history: &'a [Seating],
     pub table_size: u32,
@@ -85,9 +88,13 @@ pub struct PlanRequest<'a> {
 
 /// Rounds beyond this many are not planned ahead: they are re-planned when they come anyway.
 const MAX_LOOKAHEAD: usize = 12;
-/// Pair evaluations for the search before hosts are chosen, and after.
-const WORK: u64 = 4_000_000;
-const WORK_WITH_HOSTS: u64 = 4_000_000;
+/// And no more than this many seats in all (people × rounds planned), but at least two rounds:
+/// a large room gets its mixing from the construction and needs the lookahead least.
+const LOOKAHEAD_SEATS: usize = 8_000;
+/// Pair-round evaluations (a pair looked up in one planned round) for the search before hosts
+/// are chosen, and after: about 20 ms each on one core.
+const WORK: u64 = 12_000_000;
+const WORK_WITH_HOSTS: u64 = 12_000_000;
 
 /// Seats everyone for a new round: balanced tables, one host each, hosts staying from the
 /// previous round's table, and as few repeated encounters over this and the rounds still to
@@ -117,23 +124,43 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
     for t in pins.to.iter().flatten() {
         pinned_at[position[t]] += 1;
     }
-    let caps = capacity::with_pins(n, k, &pinned_at);
+    // A table pins fill keeps a seat for someone who sat there last round, to host it, unless
+    // one of the pinned people did.
+    let mut held = pinned_at.clone();
+    for (i, label) in labels.iter().enumerate() {
+        let Some(was) = req.history.last().and_then(|s| s.table(*label)) else {
+            continue;
+        };
+        let pin_of = |m: &ParticipantId| room.index.get(m).map(|i| pins.to[*i as usize]);
+        let pinned_stayer = was.members.iter().any(|m| pin_of(m) == Some(Some(*label)));
+        let free_stayer = was.members.iter().any(|m| pin_of(m) == Some(None));
+        held[i] += usize::from(pinned_at[i] > 0 && free_stayer && !pinned_stayer);
+    }
+    let caps = capacity::with_pins(n, k, &held);
 
-    let lookahead = (req.rounds_left as usize).clamp(1, MAX_LOOKAHEAD);
+    let lookahead = (req.rounds_left as usize)
+        .min(MAX_LOOKAHEAD)
+        .min((LOOKAHEAD_SEATS / n).max(2))
+        .max(1);
     let first = req.history.len();
     let design = Design::new(k);
-    let seat = seat_positions(&room, req.seed);
-    let mut rounds = vec![first_round(
+    let seat = seat_positions(req, &room);
+    let mut rounds = vec![from_design(
         &design, first, &seat, &pins.to, &position, &caps,
     )];
+    let no_pins = vec![None; n];
+    let balanced = capacity::balanced(n, k);
     for r in 1..lookahead {
-        let mut tables = vec![Vec::new(); k];
-        for p in 0..n {
-            tables[design.table(seat[p], first + r)].push(p as u32);
-        }
-        rounds.push(tables);
+        rounds.push(from_design(
+            &design,
+            first + r,
+            &seat,
+            &no_pins,
+            &position,
+            &balanced,
+        ));
     }
-    let mut schedule = Schedule::new(n, rounds);
+    let mut schedule = Schedule::new(n, k, rounds);
     for (p, to) in pins.to.iter().enumerate() {
         schedule.fixed[p] = to.is_some();
     }
@@ -225,26 +252,47 @@ fn resolve_pins(room: &Room, pins: &Pins) -> ResolvedPins {
     ResolvedPins { to, hosts }
 }
 
-/// Each person's seat in the construction: an order fixed by the seed and the person alone,
-/// so it stays the same from round to round while the room does. Organisations sit in
-/// blocks: a row of seats is at different tables in every round, so an organisation that
-/// fills rows never meets itself, and one split over rows meets itself rarely.
-fn seat_positions(room: &Room, seed: u64) -> Vec<usize> {
-    let mut by_key: Vec<(u32, u64, u32)> = room
-        .ids
+/// Each person's seat in the construction. The order is fixed by when people first sat (or
+/// now), their organisation, and a hash of the seed and their id, and it counts everyone the
+/// café knows, present or gone: so it is the same from round to round, and a departure leaves a
+/// hole instead of shifting everyone after it. Organisations sit in blocks: a row of seats is
+/// at different tables in every round, so an organisation that fills rows never meets itself.
+fn seat_positions(req: &PlanRequest<'_>, room: &Room) -> Vec<usize> {
+    let mut first_seen: HashMap<ParticipantId, usize> = HashMap::new();
+    for (r, s) in req.history.iter().enumerate() {
+        for id in s.seats().keys() {
+            first_seen.entry(*id).or_insert(r);
+        }
+    }
+    let known = if req.known.is_empty() {
+        req.people
+    } else {
+        req.known
+    };
+    let organisations = Room::new(known, &[]);
+    let mut keys: Vec<(usize, u32, u64, ParticipantId)> = known
         .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let v = id.as_u128();
-            let organisation = room.organisation(i as u32).unwrap_or(u32::MAX);
-            let shuffled = mix(seed ^ (v as u64) ^ mix((v >> 64) as u64));
-            (organisation, shuffled, i as u32)
+        .chain(req.people)
+        .map(|p| {
+            let organisation = organisations
+                .index
+                .get(&p.id)
+                .and_then(|i| organisations.organisation(*i))
+                .or_else(|| room.index.get(&p.id).and_then(|i| room.organisation(*i)))
+                .unwrap_or(u32::MAX);
+            let v = p.id.as_u128();
+            let shuffled = mix(req.seed ^ (v as u64) ^ mix((v >> 64) as u64));
+            let seen = first_seen.get(&p.id).copied().unwrap_or(req.history.len());
+            (seen, organisation, shuffled, p.id)
         })
         .collect();
-    by_key.sort_unstable();
+    keys.sort_unstable();
+    keys.dedup_by_key(|k| k.3);
     let mut seat = vec![0; room.len()];
-    for (position, (_, _, p)) in by_key.iter().enumerate() {
-        seat[*p as usize] = position;
+    for (position, key) in keys.iter().enumerate() {
+        if let Some(&p) = room.index.get(&key.3) {
+            seat[p as usize] = position;
+        }
     }
     seat
 }
@@ -257,9 +305,9 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Round 0 from the construction: pinned people at their tables, everyone else at the
-/// construction's table while it has room, then wherever has the most room left.
-fn first_round(
+/// One planned round from the construction: pinned people at their tables, everyone else at
+/// the construction's table while it has room, then wherever has the most room left.
+fn from_design(
     design: &Design,
     round: usize,
     seat: &[usize],

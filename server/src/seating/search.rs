@@ -14,10 +14,12 @@ pub(crate) struct Schedule {
     pub tables: Vec<Vec<Vec<u32>>>,
     /// People the search must not move: pins and, once chosen, hosts (round 0 only).
     pub fixed: Vec<bool>,
+    /// The regular tables come first; any after them exist only for pins and keep their size.
+    pub regular: usize,
 }
 
 impl Schedule {
-    pub fn new(n: usize, rounds: Vec<Vec<Vec<u32>>>) -> Self {
+    pub fn new(n: usize, regular: usize, rounds: Vec<Vec<Vec<u32>>>) -> Self {
         let table_of = rounds
             .iter()
             .map(|tables| {
@@ -34,6 +36,7 @@ impl Schedule {
             table_of,
             tables: rounds,
             fixed: vec![false; n],
+            regular,
         }
     }
 
@@ -83,7 +86,7 @@ impl Schedule {
 /// How long a search may run and when it may stop early.
 #[derive(Clone, Copy)]
 pub(crate) struct Limits {
-    /// Pair evaluations in all; the search's only clock.
+    /// Pair-round evaluations in all; the search's only clock.
     pub work: u64,
     /// Iterations without a new best before a random kick.
     pub stall: u32,
@@ -120,6 +123,11 @@ impl<'a> Search<'a> {
         s
     }
 
+    /// A pair lookup scans every planned round, so work is counted in pair-rounds.
+    fn rounds(&self) -> u64 {
+        self.schedule.tables.len() as u64
+    }
+
     /// How often `a` and `b` meet, past rounds and every planned round together.
     fn meetings(&self, a: u32, b: u32) -> i64 {
         let planned = self
@@ -145,7 +153,7 @@ impl<'a> Search<'a> {
     fn contribution(&mut self, r: usize, p: u32) -> i64 {
         let t = self.schedule.table_of[r][p as usize] as usize;
         let members = &self.schedule.tables[r][t];
-        self.work += members.len() as u64;
+        self.work += members.len() as u64 * self.rounds();
         members
             .iter()
             .filter(|x| **x != p)
@@ -158,7 +166,7 @@ impl<'a> Search<'a> {
         let a = self.schedule.table_of[r][p as usize] as usize;
         let b = self.schedule.table_of[r][q as usize] as usize;
         let (ta, tb) = (&self.schedule.tables[r][a], &self.schedule.tables[r][b]);
-        self.work += 2 * (ta.len() + tb.len()) as u64;
+        self.work += 2 * (ta.len() + tb.len()) as u64 * self.rounds();
         let mut delta = 0;
         for &x in ta.iter().filter(|x| **x != p) {
             delta += self.join_cost(q, x) - self.leave_cost(p, x);
@@ -172,7 +180,7 @@ impl<'a> Search<'a> {
     fn move_delta(&mut self, r: usize, p: u32, to: usize) -> i64 {
         let a = self.schedule.table_of[r][p as usize] as usize;
         let (ta, tb) = (&self.schedule.tables[r][a], &self.schedule.tables[r][to]);
-        self.work += (ta.len() + tb.len()) as u64;
+        self.work += (ta.len() + tb.len()) as u64 * self.rounds();
         let leave: i64 = ta
             .iter()
             .filter(|x| **x != p)
@@ -246,6 +254,7 @@ impl<'a> Search<'a> {
         let mut tabu: Vec<Vec<(u32, u64)>> = vec![vec![(u32::MAX, 0); n]; rounds];
         let mut best_cost = self.cost;
         let mut best = self.schedule.table_of.clone();
+        let mut saved = true;
         let (mut stalled, mut kicks) = (0, 0);
         let budget = self.work.saturating_add(limits.work);
         let mut iteration: u64 = 0;
@@ -255,6 +264,12 @@ impl<'a> Search<'a> {
                 break;
             };
             if let Some((delta, step)) = self.best_step(r, p, &tabu, iteration, best_cost) {
+                // The best state is copied only when the walk leaves it, not at every step
+                // of an improving streak.
+                if delta >= 0 && !saved && self.cost == best_cost {
+                    best.clone_from(&self.schedule.table_of);
+                    saved = true;
+                }
                 let from = self.schedule.table_of[r][p as usize];
                 let tenure = iteration + 3 + self.rng.u64(..8);
                 match step {
@@ -270,7 +285,7 @@ impl<'a> Search<'a> {
             }
             if self.cost < best_cost {
                 best_cost = self.cost;
-                best.clone_from(&self.schedule.table_of);
+                saved = false;
                 stalled = 0;
                 kicks = 0;
                 continue;
@@ -282,10 +297,14 @@ impl<'a> Search<'a> {
                 }
                 kicks += 1;
                 stalled = 0;
+                if !saved && self.cost == best_cost {
+                    best.clone_from(&self.schedule.table_of);
+                    saved = true;
+                }
                 self.kick();
             }
         }
-        if best_cost != self.cost {
+        if saved && best_cost != self.cost {
             self.schedule.table_of = best;
             for r in 0..rounds {
                 self.schedule.rebuild(r);
@@ -313,39 +332,51 @@ impl<'a> Search<'a> {
         let mut ties = 0;
         let tables = self.schedule.tables[r].len() as u32;
         for b in (0..tables).filter(|b| *b != a) {
-            let members = self.schedule.tables[r][b as usize].clone();
-            let mut steps: Vec<(Step, bool)> = members
-                .iter()
-                .filter(|q| self.movable(r, **q))
-                .map(|&q| (Step::Swap(q), is_tabu(p, b) || is_tabu(q, a)))
-                .collect();
-            if members.len() + 1 == size_a {
-                steps.push((Step::Move(b), is_tabu(p, b)));
-            }
-            for (step, forbidden) in steps {
-                let delta = match step {
-                    Step::Swap(q) => self.swap_delta(r, p, q),
-                    Step::Move(to) => self.move_delta(r, p, to as usize),
-                };
-                if forbidden && self.cost + delta >= best_cost {
+            let size_b = self.schedule.tables[r][b as usize].len();
+            for qi in 0..size_b {
+                let q = self.schedule.tables[r][b as usize][qi];
+                if !self.movable(r, q) {
                     continue;
                 }
-                match best {
-                    Some((d, _)) if delta > d => {}
-                    Some((d, _)) if delta == d => {
-                        ties += 1;
-                        if self.rng.u32(..=ties) == 0 {
-                            best = Some((delta, step));
-                        }
-                    }
-                    _ => {
-                        ties = 0;
-                        best = Some((delta, step));
-                    }
+                let forbidden = is_tabu(p, b) || is_tabu(q, a);
+                let delta = self.swap_delta(r, p, q);
+                if !forbidden || self.cost + delta < best_cost {
+                    self.keep_better(&mut best, &mut ties, delta, Step::Swap(q));
+                }
+            }
+            let keeps_sizes =
+                (b as usize) < self.schedule.regular && (a as usize) < self.schedule.regular;
+            if keeps_sizes && size_b + 1 == size_a {
+                let delta = self.move_delta(r, p, b as usize);
+                if !is_tabu(p, b) || self.cost + delta < best_cost {
+                    self.keep_better(&mut best, &mut ties, delta, Step::Move(b));
                 }
             }
         }
         best
+    }
+
+    /// Keeps the lower delta; among equal ones, each with equal chance.
+    fn keep_better(
+        &mut self,
+        best: &mut Option<(i64, Step)>,
+        ties: &mut u32,
+        delta: i64,
+        step: Step,
+    ) {
+        match *best {
+            Some((d, _)) if delta > d => {}
+            Some((d, _)) if delta == d => {
+                *ties += 1;
+                if self.rng.u32(..=*ties) == 0 {
+                    *best = Some((delta, step));
+                }
+            }
+            _ => {
+                *ties = 0;
+                *best = Some((delta, step));
+            }
+        }
     }
 
     /// A few random swaps, to leave a basin the tabu list cannot.

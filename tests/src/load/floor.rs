@@ -75,6 +75,8 @@ fn place(path: &str) -> Option<(u32, u32)> {
 async fn connection(stream: TcpStream, rooms: Arc<Rooms>) {
     let _ = stream.set_nodelay(true);
     let mut path = String::new();
+    // The signature (and its large error type) is tungstenite's.
+    #[allow(clippy::result_large_err)]
     let callback = |req: &Request, resp: Response| {
         path = req.uri().path().to_owned();
         Ok(resp)

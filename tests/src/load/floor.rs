@@ -74,53 +74,57 @@ fn place(path: &str) -> Option<(u32, u32)> {
 
 async fn connection(stream: TcpStream, rooms: Arc<Rooms>) {
     let _ = stream.set_nodelay(true);
-    let mut path = String::new();
+    let id = rooms.next_id.fetch_add(1, Ordering::Relaxed);
+    let (tx, mut rx) = mpsc::unbounded_channel::<Message>();
+    let mut joined = None;
+    // Joined before the handshake's answer goes out, so that a client that holds an open
+    // websocket is sure to get every frame sent to its room from then on.
+    #[allow(clippy::result_large_err)] // the signature (and its large error type) is tungstenite's
     let callback = |req: &Request, resp: Response| {
-        path = req.uri().path().to_owned();
+        if let Some((room, table)) = place(req.uri().path()) {
+            lock(&rooms.rooms)
+                .entry(room)
+                .or_default()
+                .tables
+                .entry(table)
+                .or_default()
+                .push((id, tx.clone()));
+            joined = Some((room, table));
+        }
         Ok(resp)
     };
     // The server's buffer sizes, so that both hold a connection in the same transport.
     let config = WebSocketConfig::default()
         .read_buffer_size(2 * 1024)
         .write_buffer_size(8 * 1024);
-    let Ok(ws) =
-        tokio_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config)).await
-    else {
+    let ws = tokio_tungstenite::accept_hdr_async_with_config(stream, callback, Some(config)).await;
+    let Some((room, table)) = joined else {
         return;
     };
-    let Some((room, table)) = place(&path) else {
-        return;
-    };
-    let id = rooms.next_id.fetch_add(1, Ordering::Relaxed);
-    let (tx, mut rx) = mpsc::unbounded_channel::<Message>();
-    lock(&rooms.rooms)
-        .entry(room)
-        .or_default()
-        .tables
-        .entry(table)
-        .or_default()
-        .push((id, tx));
-    let (mut sink, mut stream) = ws.split();
-    let writer = tokio::spawn(async move {
-        while let Some(m) = rx.recv().await {
-            if sink.send(m).await.is_err() {
-                break;
+    if let Ok(ws) = ws {
+        let (mut sink, mut stream) = ws.split();
+        let writer = tokio::spawn(async move {
+            while let Some(m) = rx.recv().await {
+                if sink.send(m).await.is_err() {
+                    break;
+                }
             }
-        }
-    });
-    while let Some(Ok(msg)) = stream.next().await {
-        let Message::Text(text) = msg else { continue };
-        let everyone = text.as_str().starts_with('R');
-        let frame = Message::Text(text);
-        let rooms = lock(&rooms.rooms);
-        let Some(r) = rooms.get(&room) else { continue };
-        for (t, conns) in &r.tables {
-            if everyone || *t == table || *t == 0 {
-                for (_, tx) in conns {
-                    let _ = tx.send(frame.clone());
+        });
+        while let Some(Ok(msg)) = stream.next().await {
+            let Message::Text(text) = msg else { continue };
+            let everyone = text.as_str().starts_with('R');
+            let frame = Message::Text(text);
+            let rooms = lock(&rooms.rooms);
+            let Some(r) = rooms.get(&room) else { continue };
+            for (t, conns) in &r.tables {
+                if everyone || *t == table || *t == 0 {
+                    for (_, tx) in conns {
+                        let _ = tx.send(frame.clone());
+                    }
                 }
             }
         }
+        writer.abort();
     }
     if let Some(conns) = lock(&rooms.rooms)
         .get_mut(&room)
@@ -128,7 +132,6 @@ async fn connection(stream: TcpStream, rooms: Arc<Rooms>) {
     {
         conns.retain(|(c, _)| *c != id);
     }
-    writer.abort();
 }
 
 #[cfg(test)]

@@ -236,32 +236,41 @@ async fn create_cafe(State(app): State<AppState>, body: Result<Bytes, BytesRejec
 }
 
 async fn cafe_info(State(app): State<AppState>, Path(code): Path<String>) -> Response {
-    let not_found = || {
-        error(
+    match find_cafe(&app, &code).await {
+        Ok(cafe) => match cafe.info().await {
+            Ok(info) => Json(info).into_response(),
+            Err(_) => cafe_gone(),
+        },
+        Err(refused) => refused,
+    }
+}
+
+/// The café a join code names, or the error response that says why there is none.
+async fn find_cafe(app: &AppState, code: &str) -> Result<crate::cafe::CafeHandle, Response> {
+    match app.registry.by_code(code).await {
+        Ok(Some(cafe)) => Ok(cafe),
+        Ok(None) => Err(error(
             StatusCode::NOT_FOUND,
             ErrorCode::NotFound,
             "no café with that code; check the code on the wall",
-        )
-    };
-    match app.registry.by_code(&code).await {
-        Ok(Some(cafe)) => match cafe.info().await {
-            Ok(info) => Json(info).into_response(),
-            Err(_) => error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                ErrorCode::Unavailable,
-                "the café is not available right now",
-            ),
-        },
-        Ok(None) => not_found(),
+        )),
         Err(e) => {
             tracing::warn!(error = %e, "café lookup failed");
-            error(
+            Err(error(
                 StatusCode::SERVICE_UNAVAILABLE,
                 ErrorCode::Unavailable,
                 "the server could not look up the café; try again shortly",
-            )
+            ))
         }
     }
+}
+
+fn cafe_gone() -> Response {
+    error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::Unavailable,
+        "the café is not available right now",
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -314,23 +323,9 @@ async fn export_cafe(
             "only the facilitator can export: send `Authorization: Bearer <facilitator key>`",
         );
     };
-    let cafe = match app.registry.by_code(&code).await {
-        Ok(Some(cafe)) => cafe,
-        Ok(None) => {
-            return error(
-                StatusCode::NOT_FOUND,
-                ErrorCode::NotFound,
-                "no café with that code",
-            );
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "café lookup failed");
-            return error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                ErrorCode::Unavailable,
-                "the server could not look up the café; try again shortly",
-            );
-        }
+    let cafe = match find_cafe(&app, &code).await {
+        Ok(cafe) => cafe,
+        Err(refused) => return refused,
     };
     match cafe.export(key.to_owned(), format, authors).await {
         Ok(Ok(exported)) => {
@@ -353,11 +348,7 @@ async fn export_cafe(
             };
             error(status, code, message)
         }
-        Err(_) => error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            ErrorCode::Unavailable,
-            "the café is not available right now",
-        ),
+        Err(_) => cafe_gone(),
     }
 }
 
@@ -475,32 +466,12 @@ async fn join_qr(
             "origin must look like http://192.168.1.20:8080",
         );
     }
-    let code = match app.registry.by_code(&code).await {
-        Ok(Some(cafe)) => match cafe.info().await {
+    let code = match find_cafe(&app, &code).await {
+        Ok(cafe) => match cafe.info().await {
             Ok(info) => info.join_code,
-            Err(_) => {
-                return error(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    ErrorCode::Unavailable,
-                    "the café is not available right now",
-                );
-            }
+            Err(_) => return cafe_gone(),
         },
-        Ok(None) => {
-            return error(
-                StatusCode::NOT_FOUND,
-                ErrorCode::NotFound,
-                "no café with that code; check the code on the wall",
-            );
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "café lookup failed");
-            return error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                ErrorCode::Unavailable,
-                "the server could not look up the café; try again shortly",
-            );
-        }
+        Err(refused) => return refused,
     };
     match qr_svg(&format!("{origin}/join/{code}")) {
         Some(svg) => Response::builder()

@@ -40,6 +40,22 @@ fn join(code: &str, name: &str) -> Auth {
     }
 }
 
+fn wall(code: &str) -> Auth {
+    Auth::Wall {
+        join_code: code.into(),
+    }
+}
+
+/// `n` phones joining `code`, alternately through node A (even) and node B (odd).
+async fn phones_on(a: &ProcessServer, b: &ProcessServer, code: &str, n: usize) -> Vec<TestClient> {
+    let mut phones = Vec::with_capacity(n);
+    for i in 0..n {
+        let node = if i % 2 == 0 { a } else { b };
+        phones.push(connect(node, join(code, &format!("P{i}"))).await);
+    }
+    phones
+}
+
 fn facilitator(created: &CreateCafeResponse) -> Auth {
     Auth::Facilitator {
         cafe_id: created.cafe_id,
@@ -100,25 +116,9 @@ async fn a_cafe_served_by_two_nodes_is_one_cafe() {
     let created = a.create_cafe(&cafe_request(2, 10, 4)).await;
     let code = created.join_code.clone();
     let mut fac = connect(&a, facilitator(&created)).await;
-    let mut wall_a = connect(
-        &a,
-        Auth::Wall {
-            join_code: code.clone(),
-        },
-    )
-    .await;
-    let mut wall_b = connect(
-        &b,
-        Auth::Wall {
-            join_code: code.clone(),
-        },
-    )
-    .await;
-    let mut phones = Vec::new();
-    for i in 0..12 {
-        let node = if i % 2 == 0 { &a } else { &b };
-        phones.push(connect(node, join(&code, &format!("P{i}"))).await);
-    }
+    let mut wall_a = connect(&a, wall(&code)).await;
+    let mut wall_b = connect(&b, wall(&code)).await;
+    let mut phones = phones_on(&a, &b, &code, 12).await;
 
     let mut posted = HashSet::new();
     for round in 1..=2 {
@@ -206,26 +206,10 @@ async fn commands_sent_to_both_nodes_at_once_never_collide() {
     let code = created.join_code.clone();
     let mut fac = connect(&a, facilitator(&created)).await;
     let mut walls = vec![
-        connect(
-            &a,
-            Auth::Wall {
-                join_code: code.clone(),
-            },
-        )
-        .await,
-        connect(
-            &b,
-            Auth::Wall {
-                join_code: code.clone(),
-            },
-        )
-        .await,
+        connect(&a, wall(&code)).await,
+        connect(&b, wall(&code)).await,
     ];
-    let mut phones = Vec::new();
-    for i in 0..16 {
-        let node = if i % 2 == 0 { &a } else { &b };
-        phones.push(connect(node, join(&code, &format!("P{i}"))).await);
-    }
+    let mut phones = phones_on(&a, &b, &code, 16).await;
     let seq = fac.command(Command::StartRound).await.expect("startRound");
     fac.wait_seq(seq).await;
     seated(&mut phones, 1).await;
@@ -317,18 +301,8 @@ async fn a_node_killed_mid_round_loses_nothing_and_the_round_ends_once() {
     let created = a.create_cafe(&cafe_request(2, 1, 4)).await;
     let code = created.join_code.clone();
     let mut fac = connect(&a, facilitator(&created)).await;
-    let mut wall_b = connect(
-        &b,
-        Auth::Wall {
-            join_code: code.clone(),
-        },
-    )
-    .await;
-    let mut phones = Vec::new();
-    for i in 0..8 {
-        let node = if i % 2 == 0 { &a } else { &b };
-        phones.push(connect(node, join(&code, &format!("P{i}"))).await);
-    }
+    let mut wall_b = connect(&b, wall(&code)).await;
+    let mut phones = phones_on(&a, &b, &code, 8).await;
     let seq = fac.command(Command::StartRound).await.expect("startRound");
     fac.wait_seq(seq).await;
     seated(&mut phones, 1).await;
@@ -422,11 +396,7 @@ async fn staff_on_one_node_see_who_is_connected_on_every_node() {
     let created = a.create_cafe(&cafe_request(1, 10, 4)).await;
     let code = created.join_code.clone();
     let mut fac = connect(&a, facilitator(&created)).await;
-    let mut phones = Vec::new();
-    for i in 0..6 {
-        let node = if i % 2 == 0 { &a } else { &b };
-        phones.push(connect(node, join(&code, &format!("P{i}"))).await);
-    }
+    let mut phones = phones_on(&a, &b, &code, 6).await;
     let ids: HashSet<_> = phones.iter().map(|p| p.participant_id()).collect();
     let connected = |c: &TestClient| {
         c.mirror
@@ -442,13 +412,7 @@ async fn staff_on_one_node_see_who_is_connected_on_every_node() {
     .await;
 
     // A staff member arriving later on node B is told of node A's phones too.
-    let mut wall_b = connect(
-        &b,
-        Auth::Wall {
-            join_code: code.clone(),
-        },
-    )
-    .await;
+    let mut wall_b = connect(&b, wall(&code)).await;
     wall_b
         .wait_until("node A's phones in the wall's list", |c| {
             connected(c) == ids
@@ -461,13 +425,7 @@ async fn staff_on_one_node_see_who_is_connected_on_every_node() {
         ..Default::default()
     })
     .await;
-    let mut wall_c = connect(
-        &c,
-        Auth::Wall {
-            join_code: code.clone(),
-        },
-    )
-    .await;
+    let mut wall_c = connect(&c, wall(&code)).await;
     wall_c
         .wait_until("everyone in a new node's list", |c| connected(c) == ids)
         .await;

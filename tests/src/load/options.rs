@@ -134,7 +134,7 @@ pub struct SweepOptions {
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "10,20,40,80,120,160,240,320,480,640"
+        default_value = "10,20,30,40,50,60,70,80,100,120,160,200,240,320"
     )]
     pub rates: Vec<f64>,
     /// Seconds at each rate.

@@ -26,6 +26,10 @@ use super::target::Target;
 const PER_SENDER: f64 = 15.0;
 /// The longest a step waits for its last deliveries.
 const DRAIN: Duration = Duration::from_secs(10);
+const SETTLE: Duration = Duration::from_secs(2);
+/// Tries at each rate: the machine is shared, so one stall of a neighbour should not end
+/// the sweep; a rate fails when every try failed.
+const TRIES: u32 = 2;
 
 pub async fn sweep(
     opts: &SweepOptions,
@@ -131,10 +135,20 @@ async fn measure(opts: &SweepOptions, target: &Target, report: &mut Report) -> a
         );
     }
     let (facs, phones) = clients.split_at(senders);
+    // Let the server finish what the joins left (storage, pings scheduled) before timing.
+    tokio::time::sleep(SETTLE).await;
     let start_stats = target.stats();
     let mut best = 0.0;
     let mut steps = Vec::new();
-    for (k, rate) in opts.rates.iter().copied().enumerate() {
+    let attempts = opts
+        .rates
+        .iter()
+        .flat_map(|r| std::iter::repeat_n(*r, TRIES as usize));
+    let mut passed_at = None;
+    for (k, rate) in attempts.enumerate() {
+        if passed_at == Some(rate) {
+            continue;
+        }
         let step = k as u32 + 1;
         metrics.step.store(step, Ordering::Relaxed);
         let frames0 = metrics.frames.load(Ordering::Relaxed);
@@ -172,19 +186,23 @@ async fn measure(opts: &SweepOptions, target: &Target, report: &mut Report) -> a
         let errors =
             metrics.errors.load(Ordering::Relaxed) + metrics.disconnects.load(Ordering::Relaxed);
         let pass = complete && errors == 0 && s.p99_ms <= opts.limit_ms;
+        let attempt = k as u32 % TRIES + 1;
         report.latency(
-            &format!("{sys}.rate_{rate}"),
-            &format!("{sys}: {rate}/s to {} phones", phones.len()),
+            &format!("{sys}.rate_{rate}_try{attempt}"),
+            &format!("{sys}: {rate}/s to {} phones, try {attempt}", phones.len()),
             s,
         );
         steps.push(serde_json::json!({
             "rate": rate, "p50_ms": s.p50_ms, "p99_ms": s.p99_ms, "max_ms": s.max_ms,
-            "lost": lost, "msgs_per_s": (delivered as f64 / secs).round(), "pass": pass,
+            "lost": lost, "msgs_per_s": (delivered as f64 / secs).round(), "pass": pass, "try": attempt,
         }));
-        if !pass {
+        let last_try = attempt == TRIES;
+        if pass {
+            best = rate;
+            passed_at = Some(rate);
+        } else if last_try {
             break;
         }
-        best = rate;
     }
     report.add(
         &format!("{sys}.steps"),

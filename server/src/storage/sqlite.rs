@@ -1,12 +1,17 @@
 //! SQLite storage: one file under the data directory, in WAL mode with `synchronous=FULL`, so
 //! a committed append survives `kill -9` and, on a disk that honours fsync, power loss.
+//!
+//! Writes go to one writer thread that commits whatever is waiting in one transaction (group
+//! commit): every café's appends share each fsync instead of queueing for one each. Reads use
+//! a connection of their own (WAL lets them run beside the writer).
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
 
 use async_trait::async_trait;
 use flamingo_protocol::CafeId;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use tokio::sync::oneshot;
 
 use super::{CafeRow, Storage, StorageError, StoredLog};
 use crate::engine::{Event, Recorded};
@@ -28,11 +33,42 @@ CREATE TABLE IF NOT EXISTS events (
 ) WITHOUT ROWID;
 ";
 
-/// One connection behind a mutex: SQLite serialises writers anyway, and every call runs on
-/// the blocking pool so the async runtime never waits on the disk.
+/// Writes committed together at most.
+const GROUP_MAX: usize = 512;
+
+/// Reads on one connection behind a mutex, on the blocking pool so the async runtime never
+/// waits on the disk; writes through the writer thread.
 #[derive(Clone)]
 pub struct SqliteStorage {
     conn: Arc<Mutex<Connection>>,
+    writer: Arc<Writer>,
+}
+
+/// The writer thread's queue. When the last handle goes, the queue closes and the thread is
+/// waited for, so its connection closes cleanly (checkpointing the WAL) before the process
+/// ends.
+struct Writer {
+    jobs: Option<mpsc::Sender<Job>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        drop(self.jobs.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+enum Write {
+    Create { row: CafeRow, first: Recorded },
+    Append { cafe_id: CafeId, records: Vec<Recorded> },
+}
+
+struct Job {
+    write: Write,
+    done: oneshot::Sender<Result<(), StorageError>>,
 }
 
 impl SqliteStorage {
@@ -50,14 +86,30 @@ impl SqliteStorage {
             conn.execute_batch(SCHEMA)?;
             Ok(conn)
         };
-        let conn = open().map_err(|e| {
+        let cannot_open = |e: rusqlite::Error| {
             StorageError::Backend(format!(
                 "cannot open the database {}: {e}. Is the data directory writable?",
                 path.display()
             ))
-        })?;
+        };
+        let conn = open().map_err(cannot_open)?;
+        let writer = open().map_err(cannot_open)?;
+        // A read-only directory can still be read (a WAL left behind makes that possible):
+        // find out now, not at the first note.
+        writer
+            .execute_batch("BEGIN IMMEDIATE; ROLLBACK;")
+            .map_err(cannot_open)?;
+        let (jobs, queue) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("sqlite-writer".into())
+            .spawn(move || write_groups(writer, queue))
+            .map_err(|e| StorageError::Backend(format!("cannot start the writer: {e}")))?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
+            writer: Arc::new(Writer {
+                jobs: Some(jobs),
+                thread: Some(thread),
+            }),
         })
     }
 
@@ -75,10 +127,115 @@ impl SqliteStorage {
         .await
         .map_err(|e| StorageError::Backend(format!("storage task failed: {e}")))?
     }
+
+    async fn write(&self, write: Write) -> Result<(), StorageError> {
+        let (done, answer) = oneshot::channel();
+        let stopped = || StorageError::Backend("the storage writer has stopped".into());
+        self.writer
+            .jobs
+            .as_ref()
+            .ok_or_else(stopped)?
+            .send(Job { write, done })
+            .map_err(|_| stopped())?;
+        answer.await.map_err(|_| stopped())?
+    }
+}
+
+/// The writer thread: takes the first waiting write, everything queued behind it, and commits
+/// them in one transaction, each in a savepoint of its own so that one refused write (a
+/// conflict, a taken join code) leaves the others in.
+fn write_groups(mut conn: Connection, jobs: mpsc::Receiver<Job>) {
+    while let Ok(first) = jobs.recv() {
+        let mut group = vec![first];
+        while group.len() < GROUP_MAX {
+            match jobs.try_recv() {
+                Ok(job) => group.push(job),
+                Err(_) => break,
+            }
+        }
+        let results = commit_group(&mut conn, &group);
+        for (job, result) in group.into_iter().zip(results) {
+            let _ = job.done.send(result);
+        }
+    }
+}
+
+fn commit_group(conn: &mut Connection, group: &[Job]) -> Vec<Result<(), StorageError>> {
+    let all_failed = |e: &rusqlite::Error| group.iter().map(|_| Err(backend_ref(e))).collect();
+    // IMMEDIATE: take the write lock before reading any tip, so another process on the file
+    // waits its turn (busy timeout) instead of failing on a lock upgrade.
+    let mut tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+        Ok(tx) => tx,
+        Err(e) => return all_failed(&e),
+    };
+    let mut results = Vec::with_capacity(group.len());
+    for job in group {
+        let result = tx.savepoint().map_err(backend).and_then(|sp| {
+            apply_write(&sp, &job.write)?;
+            sp.commit().map_err(backend)
+        });
+        results.push(result);
+    }
+    match tx.commit() {
+        Ok(()) => results,
+        Err(e) => all_failed(&e),
+    }
+}
+
+fn apply_write(conn: &Connection, write: &Write) -> Result<(), StorageError> {
+    match write {
+        Write::Create { row, first } => {
+            conn.execute(
+                "INSERT INTO cafes (id, join_code, epoch, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    row.cafe_id.to_string(),
+                    row.join_code,
+                    row.epoch,
+                    row.created_at
+                ],
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StorageError::JoinCodeTaken
+                } else {
+                    backend(e)
+                }
+            })?;
+            insert_events(conn, row.cafe_id, std::slice::from_ref(first))
+        }
+        Write::Append { cafe_id, records } => {
+            let Some(first) = records.first() else {
+                return Ok(());
+            };
+            let last: Option<i64> = conn
+                .query_row(
+                    "SELECT MAX(seq) FROM events WHERE cafe_id = ?1",
+                    params![cafe_id.to_string()],
+                    |r| r.get(0),
+                )
+                .map_err(backend)?;
+            if first.seq != last.unwrap_or(0) as u64 + 1 {
+                return Err(StorageError::SeqConflict(first.seq));
+            }
+            insert_events(conn, *cafe_id, records)?;
+            if records.iter().any(|r| matches!(r.event, Event::CafeClosed)) {
+                conn.execute(
+                    "UPDATE cafes SET closed = 1 WHERE id = ?1",
+                    params![cafe_id.to_string()],
+                )
+                .map_err(backend)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn backend_ref(e: &rusqlite::Error) -> StorageError {
+    StorageError::Backend(e.to_string())
 }
 
 fn backend(e: rusqlite::Error) -> StorageError {
-    StorageError::Backend(e.to_string())
+    backend_ref(&e)
 }
 
 fn is_unique_violation(e: &rusqlite::Error) -> bool {
@@ -90,7 +247,7 @@ fn is_unique_violation(e: &rusqlite::Error) -> bool {
 }
 
 fn insert_events(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Connection,
     cafe_id: CafeId,
     records: &[Recorded],
 ) -> Result<(), StorageError> {
@@ -151,32 +308,9 @@ fn events_after(
 #[async_trait]
 impl Storage for SqliteStorage {
     async fn create_cafe(&self, row: &CafeRow, first: &Recorded) -> Result<(), StorageError> {
-        let row = row.clone();
-        let first = first.clone();
-        self.with(move |conn| {
-            // IMMEDIATE: take the write lock before reading the tip, so a second writer on the file
-            // waits its turn (busy timeout) instead of failing on a lock upgrade.
-            let tx = conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(backend)?;
-            tx.execute(
-                "INSERT INTO cafes (id, join_code, epoch, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    row.cafe_id.to_string(),
-                    row.join_code,
-                    row.epoch,
-                    row.created_at
-                ],
-            )
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    StorageError::JoinCodeTaken
-                } else {
-                    backend(e)
-                }
-            })?;
-            insert_events(&tx, row.cafe_id, std::slice::from_ref(&first))?;
-            tx.commit().map_err(backend)
+        self.write(Write::Create {
+            row: row.clone(),
+            first: first.clone(),
         })
         .await
     }
@@ -185,33 +319,9 @@ impl Storage for SqliteStorage {
         if records.is_empty() {
             return Ok(());
         }
-        let records = records.to_vec();
-        self.with(move |conn| {
-            // IMMEDIATE: take the write lock before reading the tip, so a second writer on the file
-            // waits its turn (busy timeout) instead of failing on a lock upgrade.
-            let tx = conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(backend)?;
-            let last: Option<i64> = tx
-                .query_row(
-                    "SELECT MAX(seq) FROM events WHERE cafe_id = ?1",
-                    params![cafe_id.to_string()],
-                    |r| r.get(0),
-                )
-                .map_err(backend)?;
-            let expected = last.unwrap_or(0) as u64 + 1;
-            if records[0].seq != expected {
-                return Err(StorageError::SeqConflict(records[0].seq));
-            }
-            insert_events(&tx, cafe_id, &records)?;
-            if records.iter().any(|r| matches!(r.event, Event::CafeClosed)) {
-                tx.execute(
-                    "UPDATE cafes SET closed = 1 WHERE id = ?1",
-                    params![cafe_id.to_string()],
-                )
-                .map_err(backend)?;
-            }
-            tx.commit().map_err(backend)
+        self.write(Write::Append {
+            cafe_id,
+            records: records.to_vec(),
         })
         .await
     }

@@ -62,8 +62,14 @@ impl Drop for Writer {
 }
 
 enum Write {
-    Create { row: CafeRow, first: Recorded },
-    Append { cafe_id: CafeId, records: Vec<Recorded> },
+    Create {
+        row: CafeRow,
+        first: Recorded,
+    },
+    Append {
+        cafe_id: CafeId,
+        records: Vec<Recorded>,
+    },
 }
 
 struct Job {

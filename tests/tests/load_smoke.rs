@@ -123,3 +123,36 @@ async fn a_broadcast_sweep_finds_a_passing_rate_on_both() {
         );
     }
 }
+
+/// Two Flamingo nodes on one PostgreSQL database, clients taking turns over them: the
+/// facilitator's round start and every note reach phones on both nodes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_over_two_nodes_sharing_postgres() {
+    let db = flamingo_tests::TestDatabase::create().await;
+    let flamingo =
+        Target::start_flamingo_nodes(2, vec!["--database-url".into(), db.url().into()]).await;
+    assert_ne!(flamingo.node_for(0), flamingo.node_for(1), "two nodes");
+    let opts = RunOptions {
+        common: Common {
+            nodes: 2,
+            no_floor: true,
+            ..Common::default()
+        },
+        cafes: 2,
+        phones: 100,
+        walls: 1,
+        table_size: 5,
+        rounds: 1,
+        seconds: 2.0,
+        note_rate: 10.0,
+    };
+    let report = run::run(&opts, &flamingo, None).await.expect("run");
+    println!("{}", report.table());
+    clean(&report, "flamingo");
+    let (n, _, _) = latency(&report, "flamingo.round_start");
+    assert_eq!(n, 100, "every phone, on either node, held its table");
+    let (acks, _, _) = latency(&report, "flamingo.notes.ack");
+    assert_eq!(acks, 20);
+    let (n, _, _) = latency(&report, "flamingo.notes.all");
+    assert!(n >= 20 * 3, "{n} deliveries");
+}

@@ -53,7 +53,7 @@ fn main() -> anyhow::Result<()> {
 async fn targets(common: &Common) -> anyhow::Result<(Target, Option<Target>)> {
     let flamingo = match common.flamingo {
         Some(addr) => Target::flamingo_at(addr, common.flamingo_pid),
-        None => Target::start_flamingo(common.server_args.clone()).await,
+        None => Target::start_flamingo_nodes(common.nodes.max(1), common.server_args.clone()).await,
     };
     let floor = if common.no_floor {
         None

@@ -44,6 +44,10 @@ pub struct Common {
     /// Extra flags for the Flamingo server the generator starts (repeat).
     #[arg(long = "server-arg", allow_hyphen_values = true)]
     pub server_args: Vec<String>,
+    /// Flamingo nodes to start, clients taking turns over them; more than one needs a shared
+    /// database: `--server-arg=--database-url --server-arg=postgres://…`.
+    #[arg(long, default_value_t = 1)]
+    pub nodes: usize,
     /// Skip the floor run.
     #[arg(long)]
     pub no_floor: bool,
@@ -62,6 +66,7 @@ impl Default for Common {
             flamingo: None,
             flamingo_pid: None,
             server_args: Vec::new(),
+            nodes: 1,
             no_floor: false,
             sources: None,
             concurrency: 256,

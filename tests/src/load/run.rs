@@ -312,7 +312,7 @@ async fn specs(opts: &RunOptions, target: &Target) -> anyhow::Result<(Vec<Spec>,
     let spec = |specs: &mut Vec<Spec>, path: String, role: Role, auth: Option<Auth>| {
         let index = specs.len();
         specs.push(Spec {
-            addr: target.addr,
+            addr: target.node_for(index),
             path,
             source: fleet::source(index, sources),
             dialect: target.dialect,

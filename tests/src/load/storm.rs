@@ -46,7 +46,7 @@ pub async fn storm(opts: &StormOptions, target: &Target) -> anyhow::Result<Repor
     let total = 2 + opts.seed + opts.phones;
     let sources = fleet::sources_for(total, opts.common.sources);
     let spec = |index: usize, role: Role, auth: Auth| Spec {
-        addr: target.addr,
+        addr: target.node_for(index),
         path: "/ws".into(),
         source: fleet::source(index, sources),
         dialect: Dialect::Flamingo,

@@ -115,7 +115,7 @@ async fn measure(opts: &SweepOptions, target: &Target, report: &mut Report) -> a
                 ),
             };
             Spec {
-                addr: target.addr,
+                addr: target.node_for(i),
                 path,
                 source: fleet::source(i, sources),
                 dialect: target.dialect,

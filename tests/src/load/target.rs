@@ -12,12 +12,16 @@ use super::conn::Dialect;
 use super::proc_stats::ProcStats;
 use crate::process::{ProcessOptions, ProcessServer};
 
-/// A server under measurement.
+/// A server under measurement: one process, or several Flamingo nodes sharing a database.
 pub struct Target {
     pub dialect: Dialect,
+    /// Where cafés are created and the first client connects.
     pub addr: SocketAddr,
     /// Whose memory and CPU to read; none when it is this process or unknown.
     pub pid: Option<u32>,
+    /// More Flamingo nodes on the same database: clients are spread over all nodes, and
+    /// memory and CPU are summed over them.
+    others: Vec<Target>,
     http: reqwest::Client,
     /// What must live as long as the target: the child it runs as.
     _keep: Keep,
@@ -54,6 +58,24 @@ impl Target {
         )
     }
 
+    /// `nodes` Flamingo children started with the same `args`; for more than one, the args
+    /// must name a shared database (`--database-url postgres://…`).
+    pub async fn start_flamingo_nodes(nodes: usize, args: Vec<String>) -> Self {
+        let mut first = Self::start_flamingo(args.clone()).await;
+        for _ in 1..nodes {
+            first.others.push(Self::start_flamingo(args.clone()).await);
+        }
+        first
+    }
+
+    /// The node client `index` connects to: clients take turns over the nodes.
+    pub fn node_for(&self, index: usize) -> SocketAddr {
+        match index % (1 + self.others.len()) {
+            0 => self.addr,
+            i => self.others[i - 1].addr,
+        }
+    }
+
     /// A floor already serving at `addr`.
     pub fn floor_at(addr: SocketAddr, pid: Option<u32>) -> Self {
         Self::new(Dialect::Floor, addr, pid, Keep::Nothing)
@@ -77,6 +99,7 @@ impl Target {
             dialect,
             addr,
             pid,
+            others: Vec::new(),
             http: reqwest::Client::new(),
             _keep: keep,
         }
@@ -90,7 +113,13 @@ impl Target {
     }
 
     pub fn stats(&self) -> Option<ProcStats> {
-        self.pid.and_then(|p| ProcStats::read(p).ok())
+        let mut total = self.pid.and_then(|p| ProcStats::read(p).ok())?;
+        for other in &self.others {
+            let s = other.stats()?;
+            total.rss_bytes += s.rss_bytes;
+            total.cpu_seconds += s.cpu_seconds;
+        }
+        Some(total)
     }
 
     pub async fn create_cafe(&self, req: &CreateCafeRequest) -> anyhow::Result<CreateCafeResponse> {

@@ -77,6 +77,11 @@ impl Mirror {
     }
 
     /// The updates applied after `seq`, in order.
+    /// The notes this client holds, by id.
+    pub fn note_ids(&self) -> std::collections::HashSet<flamingo_protocol::NoteId> {
+        self.cafe().notes.iter().map(|n| n.note_id).collect()
+    }
+
     pub fn applied_after(&self, seq: Seq) -> Vec<(Seq, Update)> {
         self.applied
             .iter()

@@ -152,7 +152,7 @@ async fn losing_the_database_refuses_changes_and_loses_nothing() {
         join_code: created.join_code.clone(),
     })
     .await;
-    let on_wall: HashSet<NoteId> = wall.mirror.cafe().notes.iter().map(|n| n.note_id).collect();
+    let on_wall = wall.mirror.note_ids();
     assert_eq!(on_wall, acked);
 
     link.restore();
@@ -180,7 +180,7 @@ async fn losing_the_database_refuses_changes_and_loses_nothing() {
         .await
         .expect("broadcast");
     fac.wait_seq(tip).await;
-    let on_console: HashSet<NoteId> = fac.mirror.cafe().notes.iter().map(|n| n.note_id).collect();
+    let on_console = fac.mirror.note_ids();
     assert_eq!(on_console, acked);
 
     let mut conn = sqlx::PgConnection::connect(db.url())

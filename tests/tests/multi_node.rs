@@ -169,13 +169,7 @@ async fn a_cafe_served_by_two_nodes_is_one_cafe() {
     );
     assert_consecutive(&wall_a.mirror.applied, "wall on A");
     assert_consecutive(&wall_b.mirror.applied, "wall on B");
-    let notes: HashSet<NoteId> = wall_b
-        .mirror
-        .cafe()
-        .notes
-        .iter()
-        .map(|n| n.note_id)
-        .collect();
+    let notes = wall_b.mirror.note_ids();
     assert_eq!(notes, posted, "every note, once, on the other node's wall");
 
     // Every phone's picture, from whichever node, equals a fresh one from the other node.
@@ -290,7 +284,7 @@ async fn commands_sent_to_both_nodes_at_once_never_collide() {
         wa.mirror.applied_after(common),
         wb.mirror.applied_after(common)
     );
-    let on_wall: HashSet<NoteId> = wa.mirror.cafe().notes.iter().map(|n| n.note_id).collect();
+    let on_wall = wa.mirror.note_ids();
     assert_eq!(on_wall, acked.keys().copied().collect::<HashSet<_>>());
     drop(phones);
 }
@@ -367,13 +361,7 @@ async fn a_node_killed_mid_round_loses_nothing_and_the_round_ends_once() {
         1,
         "the round ended exactly once: {log:?}"
     );
-    let notes: HashSet<NoteId> = wall_b
-        .mirror
-        .cafe()
-        .notes
-        .iter()
-        .map(|n| n.note_id)
-        .collect();
+    let notes = wall_b.mirror.note_ids();
     assert_eq!(
         notes, posted,
         "nothing acked before or after the crash is lost"

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{CafeId, NoteId, ParticipantId, RoundNo, Seq, TableNo};
+use crate::harvest::{Commitment, FeedbackAnswer, FeedbackQuestion, VoteTarget};
+use crate::{CafeId, CommitmentId, NoteId, ParticipantId, RoundNo, Seq, TableNo, ThemeId};
 
 /// Every frame a client sends. `requestId` is the client's own number; the answer (`ack` or
 /// `error`) carries it back.
@@ -55,7 +56,8 @@ impl ClientMessage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "as", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Auth {
-    /// The café's facilitator, with the key shown once at creation.
+    /// The café's facilitator, with the key shown once at creation, or a co-facilitator with
+    /// the key the facilitator shared (same rights, except closing the café and sharing keys).
     Facilitator {
         cafe_id: CafeId,
         facilitator_key: String,
@@ -152,6 +154,42 @@ pub enum Command {
     HideNote { note_id: NoteId, hidden: bool },
     /// Participant: leave the café.
     Leave,
+    /// Staff, in the harvest: a new theme, with the notes to put in it at once (accepting a
+    /// suggestion). Notes already in another theme move. Resending the same theme is harmless.
+    CreateTheme {
+        theme_id: ThemeId,
+        name: String,
+        #[serde(default)]
+        note_ids: Vec<NoteId>,
+    },
+    /// Staff, in the harvest.
+    RenameTheme { theme_id: ThemeId, name: String },
+    /// Staff, in the harvest: its notes go back to no theme and its dots back to the voters.
+    DeleteTheme { theme_id: ThemeId },
+    /// Staff, in the harvest: put a note in a theme (a note sits in one theme at most), or take
+    /// it out (`themeId` null).
+    SetNoteTheme {
+        note_id: NoteId,
+        theme_id: Option<ThemeId>,
+    },
+    /// Staff, in the harvest: open dot-voting with a budget of `dots` per participant, or change
+    /// the budget while it is open (people above a lowered budget keep their dots but cannot
+    /// add more).
+    OpenVoting { dots: u32 },
+    /// Staff: close dot-voting; the totals are final.
+    CloseVoting,
+    /// Participant, while voting is open: put exactly `dots` of their own dots on `target`
+    /// (0 takes them all back). Absolute, so resending it is harmless.
+    SetVotes { target: VoteTarget, dots: u32 },
+    /// Staff, in the harvest: add a commitment, or replace the one with the same id.
+    SaveCommitment { commitment: Commitment },
+    /// Staff, in the harvest.
+    DeleteCommitment { commitment_id: CommitmentId },
+    /// Staff, before the café closes: the feedback form phones show when it closes.
+    SetFeedbackQuestions { questions: Vec<FeedbackQuestion> },
+    /// Participant, once the café is closed: answers to the feedback form, one per question in
+    /// order. Sending again replaces the earlier answers. Exported without names.
+    SubmitFeedback { answers: Vec<FeedbackAnswer> },
 }
 
 impl Command {
@@ -175,6 +213,17 @@ impl Command {
             Self::DeleteNote { .. } => "deleteNote",
             Self::HideNote { .. } => "hideNote",
             Self::Leave => "leave",
+            Self::CreateTheme { .. } => "createTheme",
+            Self::RenameTheme { .. } => "renameTheme",
+            Self::DeleteTheme { .. } => "deleteTheme",
+            Self::SetNoteTheme { .. } => "setNoteTheme",
+            Self::OpenVoting { .. } => "openVoting",
+            Self::CloseVoting => "closeVoting",
+            Self::SetVotes { .. } => "setVotes",
+            Self::SaveCommitment { .. } => "saveCommitment",
+            Self::DeleteCommitment { .. } => "deleteCommitment",
+            Self::SetFeedbackQuestions { .. } => "setFeedbackQuestions",
+            Self::SubmitFeedback { .. } => "submitFeedback",
         }
     }
 }

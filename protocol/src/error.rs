@@ -37,6 +37,9 @@ pub enum ErrorCode {
     /// A note id that belongs to someone else's note.
     #[error("note id taken")]
     NoteIdTaken,
+    /// The participant has no dots left to spend.
+    #[error("no dots left")]
+    OverBudget,
     /// The café is full.
     #[error("café full")]
     CafeFull,

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{CafeId, Millis, NoteId, RoundNo, TableNo};
+use crate::harvest::{Commitment, FeedbackAnswer, FeedbackQuestion};
+use crate::{CafeId, Millis, NoteId, RoundNo, TableNo, ThemeId};
 
 /// Whether people's names appear in an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -51,6 +52,30 @@ pub struct CafeExport {
     pub rounds: Vec<ExportRound>,
     /// Every note, by round, table, then time.
     pub notes: Vec<ExportNote>,
+    /// The harvest's themes, most dots first (then in the order they were made).
+    pub themes: Vec<ExportTheme>,
+    pub commitments: Vec<Commitment>,
+    /// The closing feedback form and its answers, never with names.
+    pub feedback: ExportFeedback,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportTheme {
+    pub theme_id: ThemeId,
+    pub name: String,
+    /// Dots on the theme itself (dots on its notes are counted on the notes).
+    pub votes: u32,
+    pub note_ids: Vec<NoteId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportFeedback {
+    pub questions: Vec<FeedbackQuestion>,
+    /// One entry per person who answered, each with one answer per question, in an order that
+    /// says nothing about who answered when.
+    pub responses: Vec<Vec<FeedbackAnswer>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -99,4 +124,8 @@ pub struct ExportNote {
     #[ts(type = "number | null")]
     pub edited_at: Option<Millis>,
     pub text: String,
+    #[ts(type = "string | null")]
+    pub theme_id: Option<ThemeId>,
+    /// Dots on this note.
+    pub votes: u32,
 }

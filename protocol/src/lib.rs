@@ -9,6 +9,7 @@ pub mod client;
 pub mod close;
 pub mod error;
 pub mod export;
+pub mod harvest;
 pub mod http;
 pub mod limits;
 pub mod server;
@@ -18,7 +19,12 @@ pub use client::{Auth, ClientMessage, Command, Cursor};
 pub use close::CloseCode;
 pub use error::{ErrorBody, ErrorCode};
 pub use export::{
-    Authors, CafeExport, ExportFormat, ExportNote, ExportParticipant, ExportRound, ExportTable,
+    Authors, CafeExport, ExportFeedback, ExportFormat, ExportNote, ExportParticipant, ExportRound,
+    ExportTable, ExportTheme,
+};
+pub use harvest::{
+    CoFacilitatorKey, Commitment, FeedbackAnswer, FeedbackKind, FeedbackQuestion, FeedbackView,
+    SuggestedTheme, ThemeSuggestions, ThemeView, VoteCount, VoteTarget, VotingState, VotingView,
 };
 pub use http::{CreateCafeRequest, CreateCafeResponse, PublicCafeInfo};
 pub use server::{Role, ServerMessage, Update, You};
@@ -32,6 +38,10 @@ pub type CafeId = uuid::Uuid;
 pub type ParticipantId = uuid::Uuid;
 /// A note's id, chosen by the client so that resending a note is idempotent.
 pub type NoteId = uuid::Uuid;
+/// A harvest theme's id, chosen by the client so that resending is idempotent.
+pub type ThemeId = uuid::Uuid;
+/// A commitment's id, chosen by the client.
+pub type CommitmentId = uuid::Uuid;
 /// Position in a café's event log: the first event is 1.
 pub type Seq = u64;
 /// Milliseconds since the Unix epoch, on the server's clock.

@@ -24,3 +24,15 @@ pub const MAX_PARTICIPANTS: usize = 5_000;
 pub const NOTES_PER_MINUTE: usize = 30;
 /// Largest single time adjustment, either way, in seconds.
 pub const MAX_ADJUST_SECONDS: i32 = 4 * 60 * 60;
+/// Themes in one café.
+pub const MAX_THEMES: usize = 200;
+pub const MAX_THEME_NAME_CHARS: usize = 80;
+pub const MAX_COMMITMENTS: usize = 100;
+pub const MAX_COMMITMENT_CHARS: usize = 500;
+pub const MAX_OWNER_CHARS: usize = 120;
+/// Each participant's dots when the facilitator does not say.
+pub const DEFAULT_DOTS: u32 = 3;
+pub const MAX_DOTS: u32 = 20;
+pub const MAX_FEEDBACK_QUESTIONS: usize = 10;
+pub const MAX_FEEDBACK_PROMPT_CHARS: usize = 200;
+pub const MAX_FEEDBACK_TEXT_CHARS: usize = 2_000;

@@ -4,14 +4,20 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::ErrorCode;
+use crate::harvest::{
+    Commitment, FeedbackAnswer, FeedbackQuestion, ThemeView, VoteTarget, VotingState,
+};
 use crate::view::{CafeView, NoteView, ParticipantInfo, TableSeats};
-use crate::{CafeId, Millis, NoteId, ParticipantId, RoundNo, Seq, TableNo};
+use crate::{CafeId, CommitmentId, Millis, NoteId, ParticipantId, RoundNo, Seq, TableNo, ThemeId};
 
 /// What a connection is allowed to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Role {
     Facilitator,
+    /// Signed in with the key the facilitator shared: the facilitator's rights except closing
+    /// the café and sharing keys.
+    CoFacilitator,
     Participant,
     Wall,
 }
@@ -212,4 +218,57 @@ pub enum Update {
     },
     HarvestOpened,
     CafeClosed,
+    ThemeCreated {
+        theme: ThemeView,
+    },
+    ThemeRenamed {
+        theme_id: ThemeId,
+        name: String,
+    },
+    /// Its notes have no theme now, and every dot on it is returned.
+    ThemeDeleted {
+        theme_id: ThemeId,
+    },
+    /// A note moved into a theme, or out of every theme (`themeId` null).
+    NoteThemed {
+        note_id: NoteId,
+        theme_id: Option<ThemeId>,
+    },
+    /// Voting opened or closed, or its budget changed.
+    VotingChanged {
+        state: VotingState,
+        dots: u32,
+    },
+    /// Facilitator and wall: the new total on a target.
+    VoteTotal {
+        target: VoteTarget,
+        dots: u32,
+    },
+    /// A phone: its own dots on a target now.
+    YourVotes {
+        target: VoteTarget,
+        dots: u32,
+    },
+    CommitmentSaved {
+        commitment: Commitment,
+    },
+    CommitmentDeleted {
+        commitment_id: CommitmentId,
+    },
+    FeedbackQuestionsChanged {
+        questions: Vec<FeedbackQuestion>,
+    },
+    /// Facilitator only: how many people have answered the feedback form.
+    FeedbackReceived {
+        responses: u32,
+    },
+    /// A phone: its own answers, as stored.
+    YourFeedback {
+        answers: Vec<FeedbackAnswer>,
+    },
+    /// Facilitator only: whether a co-facilitator key is active. A replaced or revoked key's
+    /// connections are closed.
+    CoFacilitatorChanged {
+        active: bool,
+    },
 }

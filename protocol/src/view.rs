@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::harvest::{Commitment, FeedbackView, ThemeView, VotingView};
 use crate::{CafeId, Millis, NoteId, ParticipantId, RoundNo, TableNo};
 
 /// One round as the facilitator planned it.
@@ -129,4 +130,11 @@ pub struct CafeView {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub last_broadcast: Option<BroadcastView>,
+    /// The harvest's themes, in the order they were made.
+    pub themes: Vec<ThemeView>,
+    pub voting: VotingView,
+    pub commitments: Vec<Commitment>,
+    pub feedback: FeedbackView,
+    /// Whether a co-facilitator key is active (facilitator only; false elsewhere).
+    pub co_facilitator: bool,
 }

@@ -16,7 +16,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use flamingo_protocol::limits::MAX_MESSAGE_BYTES;
-use flamingo_protocol::{Authors, CreateCafeRequest, ErrorBody, ErrorCode, ExportFormat};
+use flamingo_protocol::{
+    Authors, CoFacilitatorKey, CreateCafeRequest, ErrorBody, ErrorCode, ExportFormat,
+};
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use serde::Deserialize;
@@ -79,6 +81,10 @@ pub fn router(state: AppState) -> Router {
         .route("/api/cafes/{code}", get(cafe_info))
         .route("/api/cafes/{code}/qr.svg", get(join_qr))
         .route("/api/cafes/{code}/export", get(export_cafe))
+        .route(
+            "/api/cafes/{code}/co-facilitator",
+            post(share_co_facilitator).delete(revoke_co_facilitator),
+        )
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
@@ -310,24 +316,15 @@ async fn export_cafe(
             );
         }
     };
-    let Some(key) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-    else {
-        return error(
-            StatusCode::UNAUTHORIZED,
-            ErrorCode::NotAuthenticated,
-            "only the facilitator can export: send `Authorization: Bearer <facilitator key>`",
-        );
+    let key = match bearer(&headers, "export") {
+        Ok(key) => key,
+        Err(refused) => return refused,
     };
     let cafe = match find_cafe(&app, &code).await {
         Ok(cafe) => cafe,
         Err(refused) => return refused,
     };
-    match cafe.export(key.to_owned(), format, authors).await {
+    match cafe.export(key, format, authors).await {
         Ok(Ok(exported)) => {
             let disposition = format!("attachment; filename=\"{}\"", exported.filename);
             (
@@ -340,14 +337,79 @@ async fn export_cafe(
             )
                 .into_response()
         }
-        Ok(Err((code, message))) => {
-            let status = match code {
-                ErrorCode::BadCredentials => StatusCode::FORBIDDEN,
-                ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-                _ => StatusCode::BAD_REQUEST,
-            };
-            error(status, code, message)
-        }
+        Ok(Err(refused)) => owner_refused(refused),
+        Err(_) => cafe_gone(),
+    }
+}
+
+/// The key in `Authorization: Bearer <key>`, or the answer that asks for it.
+fn bearer(headers: &HeaderMap, to: &str) -> Result<String, Response> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            error(
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::NotAuthenticated,
+                format!(
+                    "only the facilitator can {to}: send `Authorization: Bearer <facilitator key>`"
+                ),
+            )
+        })
+}
+
+/// A café owner's refusal as an HTTP answer.
+fn owner_refused((code, message): (ErrorCode, String)) -> Response {
+    let status = match code {
+        ErrorCode::BadCredentials => StatusCode::FORBIDDEN,
+        ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::WrongPhase => StatusCode::CONFLICT,
+        _ => StatusCode::BAD_REQUEST,
+    };
+    error(status, code, message)
+}
+
+/// `POST /api/cafes/{code}/co-facilitator` with the facilitator key: a new co-facilitator key,
+/// shown only in this answer; it replaces (and disconnects) any earlier one.
+async fn share_co_facilitator(
+    State(app): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    co_facilitator(app, code, headers, true).await
+}
+
+/// `DELETE /api/cafes/{code}/co-facilitator` with the facilitator key: nobody can sign in with
+/// the shared key any more, and whoever did is disconnected.
+async fn revoke_co_facilitator(
+    State(app): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    co_facilitator(app, code, headers, false).await
+}
+
+async fn co_facilitator(app: AppState, code: String, headers: HeaderMap, share: bool) -> Response {
+    let key = match bearer(&headers, "share keys") {
+        Ok(key) => key,
+        Err(refused) => return refused,
+    };
+    let cafe = match find_cafe(&app, &code).await {
+        Ok(cafe) => cafe,
+        Err(refused) => return refused,
+    };
+    match cafe.co_facilitator_key(key, share).await {
+        Ok(Ok(Some(co_facilitator_key))) => (
+            [(header::CACHE_CONTROL, "no-store")],
+            Json(CoFacilitatorKey { co_facilitator_key }),
+        )
+            .into_response(),
+        Ok(Ok(None)) => StatusCode::NO_CONTENT.into_response(),
+        Ok(Err(refused)) => owner_refused(refused),
         Err(_) => cafe_gone(),
     }
 }

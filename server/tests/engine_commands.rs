@@ -41,11 +41,22 @@ fn facilitator_only(command: &Command) -> bool {
         | Command::RemoveParticipant { .. }
         | Command::OpenHarvest
         | Command::CloseCafe
-        | Command::HideNote { .. } => true,
+        | Command::HideNote { .. }
+        | Command::CreateTheme { .. }
+        | Command::RenameTheme { .. }
+        | Command::DeleteTheme { .. }
+        | Command::SetNoteTheme { .. }
+        | Command::OpenVoting { .. }
+        | Command::CloseVoting
+        | Command::SaveCommitment { .. }
+        | Command::DeleteCommitment { .. }
+        | Command::SetFeedbackQuestions { .. } => true,
         Command::PostNote { .. }
         | Command::EditNote { .. }
         | Command::DeleteNote { .. }
-        | Command::Leave => false,
+        | Command::Leave
+        | Command::SetVotes { .. }
+        | Command::SubmitFeedback { .. } => false,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use flamingo_protocol::{
     CafeView, ParticipantId, PhaseView, SeatingView, Seq, ServerMessage, TableSeats, Update,
-    view::BroadcastView,
+    VoteCount, VoteTarget, VotingState, view::BroadcastView,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -131,6 +131,11 @@ pub fn differences(a: &CafeView, b: &CafeView) -> Vec<String> {
     field!(connected);
     field!(seating);
     field!(last_broadcast);
+    field!(themes);
+    field!(voting);
+    field!(commitments);
+    field!(feedback);
+    field!(co_facilitator);
     if a.notes != b.notes {
         let ids = |v: &CafeView| v.notes.iter().map(|n| n.note_id).collect::<Vec<_>>();
         let (ia, ib) = (ids(a), ids(b));
@@ -199,13 +204,21 @@ pub fn phone_comparable(cafe: &CafeView, me: ParticipantId) -> CafeView {
         .retain(|p| p.participant_id == me || seated.contains(&p.participant_id));
     c.participants.sort_by_key(|p| p.participant_id);
     c.connected.clear();
+    for t in &mut c.themes {
+        t.note_ids.sort();
+    }
     c
 }
 
 /// `cafe` with `connected` sorted.
+/// Theme notes are sorted by id: a client learns them one move at a time, while a snapshot
+/// lists them in posting order.
 pub fn comparable(cafe: &CafeView) -> CafeView {
     let mut c = cafe.clone();
     c.connected.sort();
+    for t in &mut c.themes {
+        t.note_ids.sort();
+    }
     c
 }
 
@@ -398,7 +411,13 @@ fn apply(cafe: &mut CafeView, update: &Update, msg: &ServerMessage) {
                 }
             }
         }
-        Update::NoteDeleted { note_id } => cafe.notes.retain(|n| n.note_id != *note_id),
+        Update::NoteDeleted { note_id } => {
+            cafe.notes.retain(|n| n.note_id != *note_id);
+            for t in &mut cafe.themes {
+                t.note_ids.retain(|n| n != note_id);
+            }
+            drop_votes(cafe, VoteTarget::Note { note_id: *note_id });
+        }
         Update::NoteHidden { note_id, hidden } => {
             for n in &mut cafe.notes {
                 if n.note_id == *note_id {
@@ -407,6 +426,86 @@ fn apply(cafe: &mut CafeView, update: &Update, msg: &ServerMessage) {
             }
         }
         Update::HarvestOpened => cafe.phase = PhaseView::Harvest,
-        Update::CafeClosed => cafe.phase = PhaseView::Closed,
+        Update::CafeClosed => {
+            cafe.phase = PhaseView::Closed;
+            if cafe.voting.state == VotingState::Open {
+                cafe.voting.state = VotingState::Closed;
+            }
+        }
+        Update::ThemeCreated { theme } => {
+            for t in &mut cafe.themes {
+                t.note_ids.retain(|n| !theme.note_ids.contains(n));
+            }
+            if !cafe.themes.iter().any(|t| t.theme_id == theme.theme_id) {
+                cafe.themes.push(theme.clone());
+            }
+        }
+        Update::ThemeRenamed { theme_id, name } => {
+            for t in cafe.themes.iter_mut().filter(|t| t.theme_id == *theme_id) {
+                t.name = name.clone();
+            }
+        }
+        Update::ThemeDeleted { theme_id } => {
+            cafe.themes.retain(|t| t.theme_id != *theme_id);
+            drop_votes(
+                cafe,
+                VoteTarget::Theme {
+                    theme_id: *theme_id,
+                },
+            );
+            for c in &mut cafe.commitments {
+                c.theme_ids.retain(|t| t != theme_id);
+            }
+        }
+        Update::NoteThemed { note_id, theme_id } => {
+            for t in &mut cafe.themes {
+                t.note_ids.retain(|n| n != note_id);
+                if Some(t.theme_id) == *theme_id {
+                    t.note_ids.push(*note_id);
+                }
+            }
+        }
+        Update::VotingChanged { state, dots } => {
+            cafe.voting.state = *state;
+            cafe.voting.dots = *dots;
+        }
+        Update::VoteTotal { target, dots } => set_count(&mut cafe.voting.totals, *target, *dots),
+        Update::YourVotes { target, dots } => set_count(&mut cafe.voting.mine, *target, *dots),
+        Update::CommitmentSaved { commitment } => {
+            match cafe
+                .commitments
+                .iter_mut()
+                .find(|c| c.commitment_id == commitment.commitment_id)
+            {
+                Some(c) => *c = commitment.clone(),
+                None => cafe.commitments.push(commitment.clone()),
+            }
+        }
+        Update::CommitmentDeleted { commitment_id } => {
+            cafe.commitments
+                .retain(|c| c.commitment_id != *commitment_id);
+        }
+        Update::FeedbackQuestionsChanged { questions } => {
+            cafe.feedback.questions = questions.clone();
+        }
+        Update::FeedbackReceived { responses } => cafe.feedback.responses = *responses,
+        Update::YourFeedback { answers } => cafe.feedback.mine = Some(answers.clone()),
+        Update::CoFacilitatorChanged { active } => cafe.co_facilitator = *active,
     }
+}
+
+/// Sets the dots on `target`, keeping the list in target order (as snapshots list it) and
+/// without zeroes.
+fn set_count(counts: &mut Vec<VoteCount>, target: VoteTarget, dots: u32) {
+    counts.retain(|c| c.target != target);
+    if dots > 0 {
+        counts.push(VoteCount { target, dots });
+        counts.sort_by_key(|c| c.target);
+    }
+}
+
+/// A target that went away takes its dots with it.
+fn drop_votes(cafe: &mut CafeView, target: VoteTarget) {
+    cafe.voting.totals.retain(|c| c.target != target);
+    cafe.voting.mine.retain(|c| c.target != target);
 }

@@ -18,8 +18,9 @@ use std::fmt;
 use std::time::Instant;
 
 use flamingo_protocol::{
-    Auth, CafeId, Command, CreateCafeResponse, ErrorCode, NoteId, ParticipantId, PhaseView, Seq,
-    TableNo,
+    Auth, CafeId, Command, Commitment, CommitmentId, CreateCafeResponse, ErrorCode, FeedbackAnswer,
+    FeedbackKind, FeedbackQuestion, NoteId, ParticipantId, PhaseView, Seq, TableNo, ThemeId,
+    VoteTarget,
 };
 use flamingo_tests::mirror::assert_same_cafe;
 use flamingo_tests::{ClientError, TestCafe, TestClient, TestServer, cafe_request};
@@ -112,6 +113,10 @@ enum Stage {
     Paused,
     /// Round 1 ended; round 2 is planned.
     BetweenRounds,
+    /// The harvest, with a theme holding the note, a commitment, and voting open.
+    Harvest,
+    /// The harvest as above, then the café closed.
+    Closed,
 }
 
 /// Café A's people and note, which the commands name.
@@ -122,6 +127,8 @@ struct Ids {
     other_table: ParticipantId,
     note: NoteId,
     note_table: TableNo,
+    theme: ThemeId,
+    commitment: CommitmentId,
 }
 
 struct Row {
@@ -311,6 +318,128 @@ fn rows(kind: &Command, ids: &Ids) -> Vec<Row> {
                 FORBID, ACK, ACK, ACK, ACK, FORBID, FORBID, NOAUTH, NOAUTH, NOAUTH,
             ],
         )],
+        // The harvest's staff commands: café B is in its lobby, so they are out of phase there.
+        Command::CreateTheme { .. } => vec![row(
+            Harvest,
+            Command::CreateTheme {
+                theme_id: Uuid::new_v4(),
+                name: "Partnerships".into(),
+                note_ids: vec![ids.note],
+            },
+            [
+                ACK, FORBID, FORBID, FORBID, FORBID, FORBID, PHASE, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        Command::RenameTheme { .. } => vec![row(
+            Harvest,
+            Command::RenameTheme {
+                theme_id: ids.theme,
+                name: "Money".into(),
+            },
+            [
+                ACK, FORBID, FORBID, FORBID, FORBID, FORBID, PHASE, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        Command::DeleteTheme { .. } => vec![row(
+            Harvest,
+            Command::DeleteTheme {
+                theme_id: ids.theme,
+            },
+            [
+                ACK, FORBID, FORBID, FORBID, FORBID, FORBID, PHASE, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        Command::SetNoteTheme { .. } => vec![row(
+            Harvest,
+            Command::SetNoteTheme {
+                note_id: ids.note,
+                theme_id: None,
+            },
+            [
+                ACK, FORBID, FORBID, FORBID, FORBID, FORBID, PHASE, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        Command::OpenVoting { .. } => vec![row(
+            Harvest,
+            Command::OpenVoting { dots: 5 },
+            [
+                ACK, FORBID, FORBID, FORBID, FORBID, FORBID, PHASE, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        Command::CloseVoting => vec![row(
+            Harvest,
+            Command::CloseVoting,
+            [
+                ACK, FORBID, FORBID, FORBID, FORBID, FORBID, PHASE, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        Command::SaveCommitment { .. } => vec![row(
+            Harvest,
+            Command::SaveCommitment {
+                commitment: Commitment {
+                    commitment_id: Uuid::new_v4(),
+                    text: "Meet again in March".into(),
+                    owner: None,
+                    due: Some("2027-03-01".into()),
+                    theme_ids: vec![ids.theme],
+                },
+            },
+            [
+                ACK, FORBID, FORBID, FORBID, FORBID, FORBID, PHASE, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        Command::DeleteCommitment { .. } => vec![row(
+            Harvest,
+            Command::DeleteCommitment {
+                commitment_id: ids.commitment,
+            },
+            [
+                ACK, FORBID, FORBID, FORBID, FORBID, FORBID, PHASE, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        Command::SetFeedbackQuestions { .. } => vec![row(
+            Harvest,
+            Command::SetFeedbackQuestions {
+                questions: vec![FeedbackQuestion {
+                    kind: FeedbackKind::Rating,
+                    prompt: "Was it worth your afternoon?".into(),
+                }],
+            },
+            [
+                ACK, FORBID, FORBID, FORBID, FORBID, FORBID, ACK, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        // Votes and feedback are the participants' own; staff are refused before the phase.
+        Command::SetVotes { .. } => vec![row(
+            Harvest,
+            Command::SetVotes {
+                target: VoteTarget::Theme {
+                    theme_id: ids.theme,
+                },
+                dots: 2,
+            },
+            [
+                FORBID, ACK, ACK, ACK, ACK, FORBID, FORBID, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        Command::SubmitFeedback { .. } => vec![row(
+            Closed,
+            Command::SubmitFeedback {
+                answers: vec![
+                    FeedbackAnswer {
+                        rating: Some(4),
+                        text: None,
+                    },
+                    FeedbackAnswer {
+                        rating: None,
+                        text: Some("Invite the funders next time".into()),
+                    },
+                ],
+            },
+            [
+                FORBID, ACK, ACK, ACK, ACK, FORBID, FORBID, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
     }
 }
 
@@ -343,6 +472,14 @@ fn every_command_kind() -> Vec<Command> {
                 "table": 1,
                 "noteId": Uuid::nil(),
                 "hidden": true,
+                "themeId": Uuid::nil(),
+                "name": "x",
+                "dots": 1,
+                "target": { "kind": "theme", "themeId": Uuid::nil() },
+                "commitmentId": Uuid::nil(),
+                "commitment": { "commitmentId": Uuid::nil(), "text": "x", "themeIds": [] },
+                "questions": [{ "kind": "rating", "prompt": "x" }],
+                "answers": [{ "rating": 3 }],
             });
             serde_json::from_value(template).unwrap_or_else(|e| {
                 panic!("command {name} needs a field the template lacks; add it: {e}")
@@ -412,6 +549,8 @@ impl CafeA {
             .await
             .expect("the author's note");
         let mut fac = cafe.fac;
+        let theme = Uuid::new_v4();
+        let commitment = Uuid::new_v4();
         match stage {
             Stage::Running => {}
             Stage::Paused => {
@@ -419,6 +558,35 @@ impl CafeA {
             }
             Stage::BetweenRounds => {
                 fac.command(Command::EndRound).await.expect("end round 1");
+            }
+            Stage::Harvest | Stage::Closed => {
+                let setup = [
+                    Command::OpenHarvest,
+                    Command::CreateTheme {
+                        theme_id: theme,
+                        name: "Budgets".into(),
+                        note_ids: vec![note],
+                    },
+                    Command::SaveCommitment {
+                        commitment: Commitment {
+                            commitment_id: commitment,
+                            text: "Write to the funders".into(),
+                            owner: Some("Steering group".into()),
+                            due: None,
+                            theme_ids: vec![theme],
+                        },
+                    },
+                    Command::OpenVoting { dots: 3 },
+                ];
+                for command in setup {
+                    let name = command.name();
+                    fac.command(command)
+                        .await
+                        .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+                }
+                if stage == Stage::Closed {
+                    fac.command(Command::CloseCafe).await.expect("close");
+                }
             }
         }
         let wall = TestClient::wall(server, &cafe.created.join_code).await;
@@ -429,6 +597,8 @@ impl CafeA {
             other_table,
             note,
             note_table: table.table,
+            theme,
+            commitment,
         };
         Self {
             created: cafe.created,
@@ -636,6 +806,8 @@ async fn every_command_by_every_sender() {
             Stage::BetweenRounds => {
                 assert_eq!(now.phase, PhaseView::BetweenRounds { last_round: 1 })
             }
+            Stage::Harvest => assert_eq!(now.phase, PhaseView::Harvest),
+            Stage::Closed => assert_eq!(now.phase, PhaseView::Closed),
         }
         let note = now
             .notes

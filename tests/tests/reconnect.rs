@@ -181,7 +181,7 @@ async fn a_phone_and_a_wall_get_exactly_what_they_missed() {
     }
     assert_no_duplicates(&phone.mirror.applied, "the phone");
     // What the phone may see, and nothing it may not.
-    let kinds: Vec<&str> = missed.iter().map(|(_, u)| update_name(u)).collect();
+    let kinds: Vec<String> = missed.iter().map(|(_, u)| update_name(u)).collect();
     for k in [
         "notePosted",
         "broadcast",
@@ -191,7 +191,7 @@ async fn a_phone_and_a_wall_get_exactly_what_they_missed() {
         "noteEdited",
         "tableChanged",
     ] {
-        assert!(kinds.contains(&k), "the phone missed no {k}: {kinds:?}");
+        assert!(kinds.iter().any(|x| x == k), "the phone missed no {k}: {kinds:?}");
     }
     assert!(
         !missed.iter().any(|(_, u)| matches!(
@@ -278,27 +278,12 @@ fn phone_view(c: &TestClient) -> flamingo_protocol::CafeView {
     phone_comparable(c.mirror.cafe(), c.participant_id())
 }
 
-fn update_name(u: &Update) -> &'static str {
-    match u {
-        Update::ParticipantJoined { .. } => "participantJoined",
-        Update::ParticipantLeft { .. } => "participantLeft",
-        Update::SeatingPlanned { .. } => "seatingPlanned",
-        Update::ParticipantSeated { .. } => "participantSeated",
-        Update::HostChanged { .. } => "hostChanged",
-        Update::TableChanged { .. } => "tableChanged",
-        Update::RoundStarted { .. } => "roundStarted",
-        Update::RoundPaused { .. } => "roundPaused",
-        Update::RoundResumed { .. } => "roundResumed",
-        Update::RoundTimeChanged { .. } => "roundTimeChanged",
-        Update::RoundEnded { .. } => "roundEnded",
-        Update::Broadcast { .. } => "broadcast",
-        Update::NotePosted { .. } => "notePosted",
-        Update::NoteEdited { .. } => "noteEdited",
-        Update::NoteDeleted { .. } => "noteDeleted",
-        Update::NoteHidden { .. } => "noteHidden",
-        Update::HarvestOpened => "harvestOpened",
-        Update::CafeClosed => "cafeClosed",
-    }
+/// The update's wire name.
+fn update_name(u: &Update) -> String {
+    serde_json::to_value(u).expect("an update encodes")["type"]
+        .as_str()
+        .expect("a type tag")
+        .to_owned()
 }
 
 #[tokio::test]

@@ -36,7 +36,7 @@ export type Cursor = { epoch: string, seq: number, };
  * Everything that changes a café. Each is authorised for the sender's role.
  */
 
-export type Command = { "type": "planNextRound" } | { "type": "startRound" } | { "type": "pauseRound" } | { "type": "resumeRound" } | { "type": "adjustTime", seconds: number, } | { "type": "endRound" } | { "type": "broadcast", text: string, } | { "type": "moveParticipant", participantId: string, table: number, } | { "type": "setHost", participantId: string, } | { "type": "removeParticipant", participantId: string, } | { "type": "openHarvest" } | { "type": "closeCafe" } | { "type": "postNote", noteId: string, text: string, round?: number, } | { "type": "editNote", noteId: string, text: string, } | { "type": "deleteNote", noteId: string, } | { "type": "hideNote", noteId: string, hidden: boolean, } | { "type": "leave" };
+export type Command = { "type": "planNextRound" } | { "type": "startRound" } | { "type": "pauseRound" } | { "type": "resumeRound" } | { "type": "adjustTime", seconds: number, } | { "type": "endRound" } | { "type": "broadcast", text: string, } | { "type": "moveParticipant", participantId: string, table: number, } | { "type": "setHost", participantId: string, } | { "type": "removeParticipant", participantId: string, } | { "type": "openHarvest" } | { "type": "closeCafe" } | { "type": "postNote", noteId: string, text: string, round?: number, } | { "type": "editNote", noteId: string, text: string, } | { "type": "deleteNote", noteId: string, } | { "type": "hideNote", noteId: string, hidden: boolean, } | { "type": "leave" } | { "type": "createTheme", themeId: string, name: string, noteIds: Array<string>, } | { "type": "renameTheme", themeId: string, name: string, } | { "type": "deleteTheme", themeId: string, } | { "type": "setNoteTheme", noteId: string, themeId: string | null, } | { "type": "openVoting", dots: number, } | { "type": "closeVoting" } | { "type": "setVotes", target: VoteTarget, dots: number, } | { "type": "saveCommitment", commitment: Commitment, } | { "type": "deleteCommitment", commitmentId: string, } | { "type": "setFeedbackQuestions", questions: Array<FeedbackQuestion>, } | { "type": "submitFeedback", answers: Array<FeedbackAnswer>, };
 
 /**
  * Every frame the server sends.
@@ -56,7 +56,7 @@ duplicate: boolean, } | { "type": "error", requestId?: number, code: ErrorCode, 
  * A change to the café, as one client sees it.
  */
 
-export type Update = { "type": "participantJoined", participant: ParticipantInfo, } | { "type": "participantLeft", participantId: string, removed: boolean, } | { "type": "seatingPlanned", round: number, tables: Array<TableSeats>, } | { "type": "participantSeated", round: number, participantId: string, table: number, fromTable?: number, } | { "type": "hostChanged", round: number, table: number, participantId: string, } | { "type": "tableChanged", round: number, planned: boolean, table: TableSeats | null, people: Array<ParticipantInfo>, } | { "type": "roundStarted", round: number, endsAt: number, } | { "type": "roundPaused", round: number, remainingMs: number, } | { "type": "roundResumed", round: number, endsAt: number, } | { "type": "roundTimeChanged", round: number, endsAt?: number, remainingMs?: number, } | { "type": "roundEnded", round: number, byTimer: boolean, } | { "type": "broadcast", text: string, } | { "type": "notePosted", note: NoteView, } | { "type": "noteEdited", noteId: string, text: string, editedAt: number, } | { "type": "noteDeleted", noteId: string, } | { "type": "noteHidden", noteId: string, hidden: boolean, } | { "type": "harvestOpened" } | { "type": "cafeClosed" };
+export type Update = { "type": "participantJoined", participant: ParticipantInfo, } | { "type": "participantLeft", participantId: string, removed: boolean, } | { "type": "seatingPlanned", round: number, tables: Array<TableSeats>, } | { "type": "participantSeated", round: number, participantId: string, table: number, fromTable?: number, } | { "type": "hostChanged", round: number, table: number, participantId: string, } | { "type": "tableChanged", round: number, planned: boolean, table: TableSeats | null, people: Array<ParticipantInfo>, } | { "type": "roundStarted", round: number, endsAt: number, } | { "type": "roundPaused", round: number, remainingMs: number, } | { "type": "roundResumed", round: number, endsAt: number, } | { "type": "roundTimeChanged", round: number, endsAt?: number, remainingMs?: number, } | { "type": "roundEnded", round: number, byTimer: boolean, } | { "type": "broadcast", text: string, } | { "type": "notePosted", note: NoteView, } | { "type": "noteEdited", noteId: string, text: string, editedAt: number, } | { "type": "noteDeleted", noteId: string, } | { "type": "noteHidden", noteId: string, hidden: boolean, } | { "type": "harvestOpened" } | { "type": "cafeClosed" } | { "type": "themeCreated", theme: ThemeView, } | { "type": "themeRenamed", themeId: string, name: string, } | { "type": "themeDeleted", themeId: string, } | { "type": "noteThemed", noteId: string, themeId: string | null, } | { "type": "votingChanged", state: VotingState, dots: number, } | { "type": "voteTotal", target: VoteTarget, dots: number, } | { "type": "yourVotes", target: VoteTarget, dots: number, } | { "type": "commitmentSaved", commitment: Commitment, } | { "type": "commitmentDeleted", commitmentId: string, } | { "type": "feedbackQuestionsChanged", questions: Array<FeedbackQuestion>, } | { "type": "feedbackReceived", responses: number, } | { "type": "yourFeedback", answers: Array<FeedbackAnswer>, } | { "type": "coFacilitatorChanged", active: boolean, };
 
 /**
  * Who the server takes this connection to be, from `welcome`.
@@ -72,13 +72,13 @@ resumeToken?: string, };
  * What a connection is allowed to be.
  */
 
-export type Role = "facilitator" | "participant" | "wall";
+export type Role = "facilitator" | "coFacilitator" | "participant" | "wall";
 
 /**
  * Stable error codes, shared by the websocket (`error` messages) and the HTTP API.
  */
 
-export type ErrorCode = "badMessage" | "tooLarge" | "invalidInput" | "notAuthenticated" | "badCredentials" | "forbidden" | "notFound" | "wrongPhase" | "notSeated" | "noteIdTaken" | "cafeFull" | "rateLimited" | "unavailable" | "internal";
+export type ErrorCode = "badMessage" | "tooLarge" | "invalidInput" | "notAuthenticated" | "badCredentials" | "forbidden" | "notFound" | "wrongPhase" | "notSeated" | "noteIdTaken" | "overBudget" | "cafeFull" | "rateLimited" | "unavailable" | "internal";
 
 /**
  * The JSON body of every HTTP error response.
@@ -119,7 +119,15 @@ rounds: Array<ExportRound>,
 /**
  * Every note, by round, table, then time.
  */
-notes: Array<ExportNote>, };
+notes: Array<ExportNote>, 
+/**
+ * The harvest's themes, most dots first (then in the order they were made).
+ */
+themes: Array<ExportTheme>, commitments: Array<Commitment>, 
+/**
+ * The closing feedback form and its answers, never with names.
+ */
+feedback: ExportFeedback, };
 
 export type ExportParticipant = { 
 /**
@@ -155,7 +163,11 @@ export type ExportNote = { noteId: string, round: number, table: number,
 /**
  * The author's participant key.
  */
-author: string, postedAt: number, editedAt: number | null, text: string, };
+author: string, postedAt: number, editedAt: number | null, text: string, themeId: string | null, 
+/**
+ * Dots on this note.
+ */
+votes: number, };
 
 /**
  * A café as one client may see it. The facilitator and the wall see everything; a phone sees
@@ -166,7 +178,15 @@ export type CafeView = { cafeId: string, title: string, joinCode: string, tableS
 /**
  * Participants with at least one open connection (facilitator and wall only).
  */
-connected: Array<string>, seating: Array<SeatingView>, notes: Array<NoteView>, lastBroadcast?: BroadcastView, };
+connected: Array<string>, seating: Array<SeatingView>, notes: Array<NoteView>, lastBroadcast?: BroadcastView, 
+/**
+ * The harvest's themes, in the order they were made.
+ */
+themes: Array<ThemeView>, voting: VotingView, commitments: Array<Commitment>, feedback: FeedbackView, 
+/**
+ * Whether a co-facilitator key is active (facilitator only; false elsewhere).
+ */
+coFacilitator: boolean, };
 
 /**
  * Where the café is in its life.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use flamingo_protocol::{
-    Authors, CafeId, CloseCode, Cursor, ErrorCode, ExportFormat, Millis, ParticipantId,
+    Authors, CafeId, CloseCode, Cursor, ErrorCode, ExportFormat, Millis, NoteId, ParticipantId,
     PublicCafeInfo, Role, ServerMessage, Update, You,
 };
 use tokio::sync::mpsc;
@@ -36,6 +36,8 @@ pub struct Peers {
 struct Conn {
     out: Outbound,
     viewer: Viewer,
+    /// Signed in with the co-facilitator key: closed when that key is replaced or revoked.
+    co_facilitator: bool,
 }
 
 struct Owner {
@@ -207,6 +209,12 @@ impl Owner {
             } => {
                 let _ = reply.send(self.export(&key, format, authors).await);
             }
+            Request::UnthemedNotes { key, reply } => {
+                let _ = reply.send(self.unthemed_notes(&key).await);
+            }
+            Request::CoFacilitatorKey { key, share, reply } => {
+                let _ = reply.send(self.co_facilitator_key(&key, share).await);
+            }
             Request::Info { reply } => {
                 let _ = reply.send(PublicCafeInfo {
                     cafe_id: self.cafe.id,
@@ -304,6 +312,14 @@ impl Owner {
                 info!(round, by_timer, seq = r.seq, "round ended")
             }
             Event::CafeClosed => info!(seq = r.seq, "café closed"),
+            Event::CoFacilitatorKeySet { key_hash } => {
+                info!(
+                    seq = r.seq,
+                    shared = key_hash.is_some(),
+                    "co-facilitator key changed"
+                );
+                self.close_co_facilitators();
+            }
             _ => {}
         }
         let fanout = Arc::new(engine::view::fanout(&self.cafe, &r.event, &touched));
@@ -370,13 +386,35 @@ impl Owner {
         format: ExportFormat,
         authors: Authors,
     ) -> Result<Exported, (ErrorCode, String)> {
-        if !secrets::verify_secret(key, &self.cafe.facilitator_key_hash) {
+        if self.staff_actor(key).is_none() {
             return Err((
                 ErrorCode::BadCredentials,
                 "only the facilitator can export: send the facilitator key".into(),
             ));
         }
-        // Another node may have the latest notes: export what the log holds.
+        self.latest().await?;
+        crate::export::export(&self.cafe, format, authors, now_ms()).map_err(|e| {
+            warn!(error = %e, "export failed");
+            (ErrorCode::Unavailable, e.to_string())
+        })
+    }
+
+    /// Who a facilitator or co-facilitator key makes its holder, if anyone.
+    fn staff_actor(&self, key: &str) -> Option<Actor> {
+        if secrets::verify_secret(key, &self.cafe.facilitator_key_hash) {
+            Some(Actor::Facilitator)
+        } else if let Some(hash) = &self.cafe.harvest.co_key_hash
+            && secrets::verify_secret(key, hash)
+        {
+            Some(Actor::CoFacilitator)
+        } else {
+            None
+        }
+    }
+
+    /// With other nodes, reads what they appended, so that an answer built from the state
+    /// (an export, suggestions) holds everything stored.
+    async fn latest(&mut self) -> Result<(), (ErrorCode, String)> {
         if self.peers.is_some()
             && let Err(e) = self.catch_up().await
         {
@@ -386,10 +424,48 @@ impl Owner {
                 "the server cannot reach its database; try again shortly".into(),
             ));
         }
-        crate::export::export(&self.cafe, format, authors, now_ms()).map_err(|e| {
-            warn!(error = %e, "export failed");
-            (ErrorCode::Unavailable, e.to_string())
-        })
+        Ok(())
+    }
+
+    /// The notes suggestions are made from: on the wall (not deleted or hidden), in no theme.
+    async fn unthemed_notes(
+        &mut self,
+        key: &str,
+    ) -> Result<Vec<(NoteId, String)>, (ErrorCode, String)> {
+        if self.staff_actor(key).is_none() {
+            return Err((
+                ErrorCode::BadCredentials,
+                "only the facilitator can ask for suggestions: send the facilitator key".into(),
+            ));
+        }
+        self.latest().await?;
+        let themed = &self.cafe.harvest.note_theme;
+        Ok(self
+            .cafe
+            .notes
+            .iter()
+            .filter(|n| !n.deleted && !n.hidden && !themed.contains_key(&n.id))
+            .map(|n| (n.id, n.text.clone()))
+            .collect())
+    }
+
+    /// Shares a new co-facilitator key (returned once, only its hash is stored) or revokes it.
+    async fn co_facilitator_key(
+        &mut self,
+        key: &str,
+        share: bool,
+    ) -> Result<Option<String>, (ErrorCode, String)> {
+        if !secrets::verify_secret(key, &self.cafe.facilitator_key_hash) {
+            return Err((
+                ErrorCode::BadCredentials,
+                "only the facilitator can share or revoke the co-facilitator key".into(),
+            ));
+        }
+        let new_key = share.then(secrets::new_secret);
+        let key_hash = new_key.as_deref().map(secrets::hash_secret);
+        self.process(Input::CoFacilitatorKey { key_hash }, now_ms())
+            .await?;
+        Ok(new_key)
     }
 
     /// Everyone with a connection, on this node or another.
@@ -508,15 +584,10 @@ impl Owner {
         }
         let mut resume_token = None;
         let session = match credentials {
-            Credentials::Facilitator { key } => {
-                if !secrets::verify_secret(&key, &self.cafe.facilitator_key_hash) {
-                    return Err(refused());
-                }
-                Session {
-                    actor: Actor::Facilitator,
-                    viewer: Viewer::Staff,
-                }
-            }
+            Credentials::Facilitator { key } => Session {
+                actor: self.staff_actor(&key).ok_or_else(refused)?,
+                viewer: Viewer::Staff,
+            },
             Credentials::Wall => Session {
                 actor: Actor::Wall,
                 viewer: Viewer::Wall,
@@ -591,6 +662,7 @@ impl Owner {
         let since = since.filter(|_| resume_token.is_none());
         let (role, participant_id) = match session.actor {
             Actor::Facilitator => (Role::Facilitator, None),
+            Actor::CoFacilitator => (Role::CoFacilitator, None),
             Actor::Wall => (Role::Wall, None),
             Actor::Participant(p) => (Role::Participant, Some(p)),
         };
@@ -645,12 +717,13 @@ impl Owner {
             seq: self.cafe.seq,
             server_time: now,
         });
-        self.subscribe(conn, session.viewer);
+        self.subscribe(conn, session);
         Ok(session)
     }
 
-    fn subscribe(&mut self, out: Outbound, viewer: Viewer) {
+    fn subscribe(&mut self, out: Outbound, session: Session) {
         let id = out.id;
+        let viewer = session.viewer;
         if let Viewer::Phone(p) = viewer {
             let ids = self.phones.entry(p).or_default();
             ids.insert(id);
@@ -661,7 +734,14 @@ impl Owner {
                 }
             }
         }
-        self.conns.insert(id, Conn { out, viewer });
+        self.conns.insert(
+            id,
+            Conn {
+                out,
+                viewer,
+                co_facilitator: session.actor == Actor::CoFacilitator,
+            },
+        );
     }
 
     fn unsubscribe(&mut self, conn_id: u64) {
@@ -694,6 +774,22 @@ impl Owner {
             .filter(|c| matches!(c.viewer, Viewer::Staff | Viewer::Wall))
         {
             c.out.send(f.clone());
+        }
+    }
+
+    /// A replaced or revoked key no longer opens the café: its connections end now.
+    fn close_co_facilitators(&mut self) {
+        let ids: Vec<u64> = self
+            .conns
+            .iter()
+            .filter(|(_, c)| c.co_facilitator)
+            .map(|(id, _)| *id)
+            .collect();
+        for id in ids {
+            if let Some(c) = self.conns.get(&id) {
+                c.out.close(CloseCode::AuthFailed);
+            }
+            self.unsubscribe(id);
         }
     }
 

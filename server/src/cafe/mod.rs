@@ -9,7 +9,7 @@ mod news;
 use std::sync::Arc;
 
 use flamingo_protocol::{
-    Authors, Command, Cursor, ErrorCode, ExportFormat, ParticipantId, PublicCafeInfo,
+    Authors, Command, Cursor, ErrorCode, ExportFormat, NoteId, ParticipantId, PublicCafeInfo,
 };
 use tokio::sync::{mpsc, oneshot};
 
@@ -72,6 +72,17 @@ pub enum Request {
     Info {
         reply: oneshot::Sender<PublicCafeInfo>,
     },
+    /// The notes suggestions are made from, for staff (checked against `key`).
+    UnthemedNotes {
+        key: String,
+        reply: oneshot::Sender<Answer<Vec<(NoteId, String)>>>,
+    },
+    /// Shares a new co-facilitator key (`share`) or revokes it, for the facilitator.
+    CoFacilitatorKey {
+        key: String,
+        share: bool,
+        reply: oneshot::Sender<Answer<Option<String>>>,
+    },
     /// The café as a download, for the facilitator (checked against `key`).
     Export {
         key: String,
@@ -80,6 +91,9 @@ pub enum Request {
         reply: oneshot::Sender<Result<Exported, (ErrorCode, String)>>,
     },
 }
+
+/// What a request to the owner answers: the result, or the owner's refusal with its reason.
+pub type Answer<T> = Result<T, (ErrorCode, String)>;
 
 /// A cheap handle to a café's owner task.
 #[derive(Clone, Debug)]
@@ -118,6 +132,23 @@ impl CafeHandle {
             reply,
         })
         .await?;
+        rx.await.map_err(|_| Gone)
+    }
+
+    pub async fn unthemed_notes(&self, key: String) -> Result<Answer<Vec<(NoteId, String)>>, Gone> {
+        let (reply, rx) = oneshot::channel();
+        self.send(Request::UnthemedNotes { key, reply }).await?;
+        rx.await.map_err(|_| Gone)
+    }
+
+    pub async fn co_facilitator_key(
+        &self,
+        key: String,
+        share: bool,
+    ) -> Result<Answer<Option<String>>, Gone> {
+        let (reply, rx) = oneshot::channel();
+        self.send(Request::CoFacilitatorKey { key, share, reply })
+            .await?;
         rx.await.map_err(|_| Gone)
     }
 

@@ -6,6 +6,7 @@ use flamingo_protocol::{Command, Millis, NoteId, ParticipantId, RoundNo, TableNo
 
 use super::error::EngineError;
 use super::event::Event;
+use super::harvest;
 use super::state::{Cafe, Note, Phase, Seating};
 use super::validate;
 use crate::seating::{self, Person, Placement, PlanRequest};
@@ -14,6 +15,9 @@ use crate::seating::{self, Person, Placement, PlanRequest};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Actor {
     Facilitator,
+    /// Signed in with the key the facilitator shared: everything the facilitator may do except
+    /// closing the café (and sharing keys, which is not a command).
+    CoFacilitator,
     Participant(ParticipantId),
     Wall,
 }
@@ -32,6 +36,11 @@ pub enum Input {
         organisation: Option<String>,
         role: Option<String>,
         token_hash: String,
+    },
+    /// The facilitator shared a co-facilitator key (its hash), or revoked it (`None`). The
+    /// shell checked the facilitator's key and made the new one.
+    CoFacilitatorKey {
+        key_hash: Option<String>,
     },
     /// The round clock reached its deadline (the server's timer, or a restart that finds it
     /// past). Does nothing unless the running round really is over at `now`.
@@ -60,7 +69,17 @@ pub fn decide(cafe: &Cafe, input: &Input, now: Millis) -> Result<Vec<Event>, Eng
             Phase::Running { round, ends_at } if now >= ends_at => Ok(end_round(cafe, round, true)),
             _ => Ok(Vec::new()),
         },
+        Input::CoFacilitatorKey { key_hash } => {
+            harvest::co_facilitator_key(cafe, key_hash.as_deref())
+        }
         Input::Command { actor, command } => command_by(cafe, *actor, command, now),
+    }
+}
+
+impl Actor {
+    /// The facilitator or a co-facilitator.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Self::Facilitator | Self::CoFacilitator)
     }
 }
 
@@ -75,15 +94,20 @@ fn command_by(
     {
         return Err(EngineError::Forbidden("you are no longer in this café"));
     }
-    let facilitator_only = !matches!(
+    let for_everyone = matches!(
         command,
         Command::PostNote { .. }
             | Command::EditNote { .. }
             | Command::DeleteNote { .. }
             | Command::Leave
+            | Command::SetVotes { .. }
+            | Command::SubmitFeedback { .. }
     );
-    if facilitator_only && actor != Actor::Facilitator {
+    if !for_everyone && !actor.is_staff() {
         return Err(EngineError::FacilitatorOnly);
+    }
+    if harvest::handles(command) {
+        return harvest::decide(cafe, actor, command);
     }
     match command {
         Command::PlanNextRound => {
@@ -149,6 +173,9 @@ fn command_by(
             Phase::Harvest => Ok(Vec::new()),
             Phase::Closed => Err(EngineError::WrongPhase("the café is closed")),
         },
+        Command::CloseCafe if actor != Actor::Facilitator => Err(EngineError::Forbidden(
+            "only the facilitator who created the café can close it",
+        )),
         Command::CloseCafe => match cafe.phase {
             Phase::Running { round, .. } | Phase::Paused { round, .. } => Ok(vec![
                 Event::RoundEnded {
@@ -203,6 +230,18 @@ fn command_by(
             Actor::Participant(p) => Ok(departure(cafe, p, false)),
             _ => Err(EngineError::Forbidden("only participants can leave")),
         },
+        // Decided by the harvest above.
+        Command::CreateTheme { .. }
+        | Command::RenameTheme { .. }
+        | Command::DeleteTheme { .. }
+        | Command::SetNoteTheme { .. }
+        | Command::OpenVoting { .. }
+        | Command::CloseVoting
+        | Command::SetVotes { .. }
+        | Command::SaveCommitment { .. }
+        | Command::DeleteCommitment { .. }
+        | Command::SetFeedbackQuestions { .. }
+        | Command::SubmitFeedback { .. } => harvest::decide(cafe, actor, command),
     }
 }
 
@@ -601,7 +640,7 @@ fn moderated_note(cafe: &Cafe, actor: Actor, note_id: NoteId) -> Result<&Note, E
             .is_some_and(|t| t.host == Some(p))
     };
     let allowed = match actor {
-        Actor::Facilitator => true,
+        Actor::Facilitator | Actor::CoFacilitator => true,
         Actor::Participant(p) => {
             p == note.author
                 || hosts_table(p, cafe.seating(note.round))

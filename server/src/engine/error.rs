@@ -18,6 +18,8 @@ pub enum EngineError {
     NotSeated,
     #[error("that note id belongs to another note; generate a new id")]
     NoteIdTaken,
+    #[error("you have used all {budget} of your dots ({left} left); take some back first")]
+    OverBudget { budget: u32, left: u32 },
     #[error("this café is full")]
     CafeFull,
     #[error("at most {0} notes a minute; wait a moment and send again")]
@@ -33,6 +35,7 @@ impl EngineError {
             Self::WrongPhase(_) => ErrorCode::WrongPhase,
             Self::NotSeated => ErrorCode::NotSeated,
             Self::NoteIdTaken => ErrorCode::NoteIdTaken,
+            Self::OverBudget { .. } => ErrorCode::OverBudget,
             Self::CafeFull => ErrorCode::CafeFull,
             Self::RateLimited(_) => ErrorCode::RateLimited,
         }

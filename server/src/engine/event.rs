@@ -2,7 +2,8 @@
 //! defaults and new variants, never change the meaning of an old one.
 
 use flamingo_protocol::{
-    CafeId, Millis, NoteId, ParticipantId, RoundNo, RoundSpec, Seq, TableNo, TableSeats,
+    CafeId, Commitment, CommitmentId, FeedbackAnswer, FeedbackQuestion, Millis, NoteId,
+    ParticipantId, RoundNo, RoundSpec, Seq, TableNo, TableSeats, ThemeId, VoteTarget, VotingState,
 };
 use serde::{Deserialize, Serialize};
 
@@ -101,7 +102,56 @@ pub enum Event {
         hidden: bool,
     },
     HarvestOpened,
+    /// Also closes voting, if it was open.
     CafeClosed,
+    /// A theme, with the notes put in it at once (they leave any other theme).
+    ThemeCreated {
+        theme_id: ThemeId,
+        name: String,
+        note_ids: Vec<NoteId>,
+    },
+    ThemeRenamed {
+        theme_id: ThemeId,
+        name: String,
+    },
+    /// Its notes have no theme now; its dots go back to the voters; commitments forget it.
+    ThemeDeleted {
+        theme_id: ThemeId,
+    },
+    NoteThemed {
+        note_id: NoteId,
+        theme_id: Option<ThemeId>,
+    },
+    VotingChanged {
+        state: VotingState,
+        dots: u32,
+    },
+    /// A participant's dots on one target, absolute.
+    VotesSet {
+        participant_id: ParticipantId,
+        target: VoteTarget,
+        dots: u32,
+    },
+    /// Added, or replaced the one with the same id.
+    CommitmentSaved {
+        commitment: Commitment,
+    },
+    CommitmentDeleted {
+        commitment_id: CommitmentId,
+    },
+    FeedbackQuestionsSet {
+        questions: Vec<FeedbackQuestion>,
+    },
+    /// Replaces the participant's earlier answers. Kept by participant only so that a second
+    /// form replaces the first; every view and export leaves the participant out.
+    FeedbackSubmitted {
+        participant_id: ParticipantId,
+        answers: Vec<FeedbackAnswer>,
+    },
+    /// The hash of the key the facilitator shared, or `None` when revoked.
+    CoFacilitatorKeySet {
+        key_hash: Option<String>,
+    },
 }
 
 /// An event at its place in the log.

@@ -6,6 +6,7 @@ pub mod create;
 pub mod decide;
 pub mod error;
 pub mod event;
+pub mod harvest;
 pub mod state;
 pub mod validate;
 pub mod view;

@@ -7,6 +7,7 @@ use flamingo_protocol::{
 };
 
 use super::event::{Event, Recorded};
+use super::harvest::Harvest;
 
 /// The café's phase. The wire shape is the state shape, so they are one type.
 pub type Phase = PhaseView;
@@ -156,6 +157,7 @@ pub struct Cafe {
     pub notes: Vec<Note>,
     note_index: HashMap<NoteId, usize>,
     pub last_broadcast: Option<(String, Millis)>,
+    pub harvest: Harvest,
 }
 
 impl Cafe {
@@ -194,6 +196,7 @@ impl Cafe {
             notes: Vec::new(),
             note_index: HashMap::new(),
             last_broadcast: None,
+            harvest: Harvest::default(),
         })
     }
 
@@ -287,6 +290,7 @@ impl Cafe {
     /// anything that no longer fits is skipped rather than half-applied.
     pub fn apply(&mut self, r: &Recorded) {
         self.seq = r.seq;
+        self.harvest.apply(&r.event);
         match &r.event {
             Event::CafeCreated { .. } => {}
             Event::ParticipantJoined {
@@ -469,6 +473,18 @@ impl Cafe {
                 self.pins = Pins::default();
                 self.phase = Phase::Closed;
             }
+            // The harvest's own state took them above.
+            Event::ThemeCreated { .. }
+            | Event::ThemeRenamed { .. }
+            | Event::ThemeDeleted { .. }
+            | Event::NoteThemed { .. }
+            | Event::VotingChanged { .. }
+            | Event::VotesSet { .. }
+            | Event::CommitmentSaved { .. }
+            | Event::CommitmentDeleted { .. }
+            | Event::FeedbackQuestionsSet { .. }
+            | Event::FeedbackSubmitted { .. }
+            | Event::CoFacilitatorKeySet { .. } => {}
         }
     }
 }

@@ -34,8 +34,26 @@ pub fn optional_text(
     value: Option<&str>,
     max: usize,
 ) -> Result<Option<String>, EngineError> {
+    optional(field, value, max, false)
+}
+
+/// Like `optional_text`, with line breaks allowed.
+pub fn optional_text_multiline(
+    field: &str,
+    value: Option<&str>,
+    max: usize,
+) -> Result<Option<String>, EngineError> {
+    optional(field, value, max, true)
+}
+
+fn optional(
+    field: &str,
+    value: Option<&str>,
+    max: usize,
+    multiline: bool,
+) -> Result<Option<String>, EngineError> {
     match value.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(v) => text(field, v, max, false).map(Some),
+        Some(v) => text(field, v, max, multiline).map(Some),
     }
 }

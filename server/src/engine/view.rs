@@ -13,6 +13,7 @@ use flamingo_protocol::{
 };
 
 use super::event::Event;
+use super::harvest;
 use super::state::{Cafe, Note, Seating};
 
 /// Whose eyes a view is for.
@@ -197,6 +198,7 @@ pub fn snapshot(cafe: &Cafe, viewer: Viewer, connected: &[ParticipantId]) -> Caf
             (participants, seating, notes, Vec::new())
         }
     };
+    let harvest = harvest::view::snapshot(cafe, viewer);
     CafeView {
         cafe_id: cafe.id,
         title: cafe.title.clone(),
@@ -216,6 +218,11 @@ pub fn snapshot(cafe: &Cafe, viewer: Viewer, connected: &[ParticipantId]) -> Caf
                 text: text.clone(),
                 at: *at,
             }),
+        themes: harvest.themes,
+        voting: harvest.voting,
+        commitments: harvest.commitments,
+        feedback: harvest.feedback,
+        co_facilitator: harvest.co_facilitator,
     }
 }
 
@@ -455,6 +462,17 @@ pub fn fanout(cafe: &Cafe, event: &Event, touched: &[(RoundNo, TableNo)]) -> Fan
         }
         Event::HarvestOpened => f.everyone = Some(Update::HarvestOpened),
         Event::CafeClosed => f.everyone = Some(Update::CafeClosed),
+        Event::ThemeCreated { .. }
+        | Event::ThemeRenamed { .. }
+        | Event::ThemeDeleted { .. }
+        | Event::NoteThemed { .. }
+        | Event::VotingChanged { .. }
+        | Event::VotesSet { .. }
+        | Event::CommitmentSaved { .. }
+        | Event::CommitmentDeleted { .. }
+        | Event::FeedbackQuestionsSet { .. }
+        | Event::FeedbackSubmitted { .. }
+        | Event::CoFacilitatorKeySet { .. } => harvest::view::fanout(cafe, event, &mut f),
     }
     f
 }

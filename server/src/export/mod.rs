@@ -6,8 +6,8 @@ mod csv;
 mod markdown;
 
 use flamingo_protocol::{
-    Authors, CafeExport, ExportFormat, ExportNote, ExportParticipant, ExportRound, ExportTable,
-    Millis, ParticipantId,
+    Authors, CafeExport, ExportFeedback, ExportFormat, ExportNote, ExportParticipant, ExportRound,
+    ExportTable, ExportTheme, Millis, ParticipantId, VoteTarget,
 };
 
 use crate::engine::Cafe;
@@ -56,6 +56,7 @@ pub fn export(
 
 /// The café as data: the JSON export, and what the other formats are written from.
 pub fn cafe_export(cafe: &Cafe, authors: Authors, now: Millis) -> CafeExport {
+    let harvest = &cafe.harvest;
     let key = |p: ParticipantId| match authors {
         Authors::Shown => p.to_string(),
         Authors::Anonymous => format!("P{}", cafe.join_index(p) + 1),
@@ -114,9 +115,30 @@ pub fn cafe_export(cafe: &Cafe, authors: Authors, now: Millis) -> CafeExport {
             posted_at: n.posted_at,
             edited_at: n.edited_at,
             text: n.text.clone(),
+            theme_id: harvest.note_theme.get(&n.id).copied(),
+            votes: harvest.total(VoteTarget::Note { note_id: n.id }),
         })
         .collect();
     notes.sort_by_key(|n| (n.round, n.table, n.posted_at));
+    let mut themes: Vec<ExportTheme> = harvest
+        .themes
+        .iter()
+        .map(|t| ExportTheme {
+            theme_id: t.id,
+            name: t.name.clone(),
+            votes: harvest.total(VoteTarget::Theme { theme_id: t.id }),
+            note_ids: notes
+                .iter()
+                .filter(|n| n.theme_id == Some(t.id))
+                .map(|n| n.note_id)
+                .collect(),
+        })
+        .collect();
+    // Stable: equal votes keep the order the themes were made in.
+    themes.sort_by_key(|t| std::cmp::Reverse(t.votes));
+    // Sorted by content, so the order says nothing about who answered first.
+    let mut responses: Vec<_> = harvest.feedback.values().cloned().collect();
+    responses.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
     CafeExport {
         format_version: 1,
         cafe_id: cafe.id,
@@ -129,6 +151,12 @@ pub fn cafe_export(cafe: &Cafe, authors: Authors, now: Millis) -> CafeExport {
         participants,
         rounds,
         notes,
+        themes,
+        commitments: harvest.commitments.clone(),
+        feedback: ExportFeedback {
+            questions: harvest.questions.clone(),
+            responses,
+        },
     }
 }
 

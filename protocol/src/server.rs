@@ -37,6 +37,9 @@ pub struct You {
 }
 
 /// Every frame the server sends.
+// A snapshot is much larger than the other frames; messages live only between being built and
+// being encoded, so boxing it would cost every user of the type for nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(
     tag = "type",

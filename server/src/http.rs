@@ -316,9 +316,8 @@ async fn export_cafe(
             );
         }
     };
-    let key = match bearer(&headers, "export") {
-        Ok(key) => key,
-        Err(refused) => return refused,
+    let Some(key) = bearer(&headers) else {
+        return no_key("export");
     };
     let cafe = match find_cafe(&app, &code).await {
         Ok(cafe) => cafe,
@@ -342,8 +341,8 @@ async fn export_cafe(
     }
 }
 
-/// The key in `Authorization: Bearer <key>`, or the answer that asks for it.
-fn bearer(headers: &HeaderMap, to: &str) -> Result<String, Response> {
+/// The key in `Authorization: Bearer <key>`.
+fn bearer(headers: &HeaderMap) -> Option<String> {
     headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -351,15 +350,15 @@ fn bearer(headers: &HeaderMap, to: &str) -> Result<String, Response> {
         .map(str::trim)
         .filter(|k| !k.is_empty())
         .map(str::to_owned)
-        .ok_or_else(|| {
-            error(
-                StatusCode::UNAUTHORIZED,
-                ErrorCode::NotAuthenticated,
-                format!(
-                    "only the facilitator can {to}: send `Authorization: Bearer <facilitator key>`"
-                ),
-            )
-        })
+}
+
+/// The answer to a request for staff that came without a key.
+fn no_key(to: &str) -> Response {
+    error(
+        StatusCode::UNAUTHORIZED,
+        ErrorCode::NotAuthenticated,
+        format!("only the facilitator can {to}: send `Authorization: Bearer <facilitator key>`"),
+    )
 }
 
 /// A café owner's refusal as an HTTP answer.
@@ -394,9 +393,8 @@ async fn revoke_co_facilitator(
 }
 
 async fn co_facilitator(app: AppState, code: String, headers: HeaderMap, share: bool) -> Response {
-    let key = match bearer(&headers, "share keys") {
-        Ok(key) => key,
-        Err(refused) => return refused,
+    let Some(key) = bearer(&headers) else {
+        return no_key("share keys");
     };
     let cafe = match find_cafe(&app, &code).await {
         Ok(cafe) => cafe,

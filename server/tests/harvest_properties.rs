@@ -243,7 +243,7 @@ fn check(cafe: &Cafe) -> Result<(), String> {
         if h.theme(*theme).is_none() {
             return Err(format!("note {note} sits in a deleted theme"));
         }
-        if !cafe.note(*note).is_some_and(|n| !n.deleted) {
+        if cafe.note(*note).is_none_or(|n| n.deleted) {
             return Err(format!("a deleted note {note} sits in a theme"));
         }
     }

@@ -16,6 +16,7 @@ pub mod seating;
 pub mod secrets;
 pub mod session;
 pub mod storage;
+pub mod suggest;
 
 use std::future::Future;
 use std::sync::Arc;

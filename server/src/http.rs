@@ -18,6 +18,7 @@ use axum::{Json, Router};
 use flamingo_protocol::limits::MAX_MESSAGE_BYTES;
 use flamingo_protocol::{
     Authors, CoFacilitatorKey, CreateCafeRequest, ErrorBody, ErrorCode, ExportFormat,
+    SuggestedTheme, ThemeSuggestions,
 };
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
@@ -31,6 +32,7 @@ use tower_http::timeout::TimeoutLayer;
 use crate::accept::Place;
 use crate::registry::Registry;
 use crate::session;
+use crate::suggest;
 
 /// The transport's own cap; anything between `MAX_MESSAGE_BYTES` and this gets a typed
 /// `tooLarge` error instead of a dropped connection.
@@ -81,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/cafes/{code}", get(cafe_info))
         .route("/api/cafes/{code}/qr.svg", get(join_qr))
         .route("/api/cafes/{code}/export", get(export_cafe))
+        .route("/api/cafes/{code}/suggestions", get(suggestions))
         .route(
             "/api/cafes/{code}/co-facilitator",
             post(share_co_facilitator).delete(revoke_co_facilitator),
@@ -370,6 +373,57 @@ fn owner_refused((code, message): (ErrorCode, String)) -> Response {
         _ => StatusCode::BAD_REQUEST,
     };
     error(status, code, message)
+}
+
+/// `GET /api/cafes/{code}/suggestions` with the facilitator's or co-facilitator's key: groups
+/// of the notes on the wall that are in no theme yet, by their words.
+async fn suggestions(
+    State(app): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(key) = bearer(&headers) else {
+        return no_key("ask for suggestions");
+    };
+    let cafe = match find_cafe(&app, &code).await {
+        Ok(cafe) => cafe,
+        Err(refused) => return refused,
+    };
+    let notes = match cafe.unthemed_notes(key).await {
+        Ok(Ok(notes)) => notes,
+        Ok(Err(refused)) => return owner_refused(refused),
+        Err(_) => return cafe_gone(),
+    };
+    // Clustering a full wall takes a noticeable slice of a core: off the async workers.
+    let grouped = tokio::task::spawn_blocking(move || {
+        let texts: Vec<suggest::NoteText<'_>> = notes
+            .iter()
+            .map(|(id, text)| suggest::NoteText { id: *id, text })
+            .collect();
+        ThemeSuggestions {
+            notes_considered: notes.len() as u32,
+            suggestions: suggest::suggest(&texts)
+                .into_iter()
+                .map(|s| SuggestedTheme {
+                    name: s.name,
+                    terms: s.terms,
+                    note_ids: s.note_ids,
+                })
+                .collect(),
+        }
+    })
+    .await;
+    match grouped {
+        Ok(body) => ([(header::CACHE_CONTROL, "no-store")], Json(body)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "suggesting themes failed");
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "the server could not suggest themes; group the notes by hand",
+            )
+        }
+    }
 }
 
 /// `POST /api/cafes/{code}/co-facilitator` with the facilitator key: a new co-facilitator key,

@@ -1,8 +1,9 @@
 //! The café owner task.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use flamingo_protocol::{
     Authors, CafeId, CloseCode, Cursor, ErrorCode, ExportFormat, Millis, NoteId, ParticipantId,
@@ -16,7 +17,7 @@ use super::history::{Entry, History};
 use super::news::{News, PeerPresence};
 use super::{CafeHandle, Credentials, MAILBOX, Request, Session};
 use crate::clock::now_ms;
-use crate::engine::{self, Actor, Cafe, EngineError, Event, Input, Phase, Recorded, Viewer};
+use crate::engine::{self, Actor, Cafe, Event, Input, Phase, Recorded, Viewer};
 use crate::export::Exported;
 use crate::outbound::{Outbound, QUEUE_FRAMES, encode};
 use crate::secrets;
@@ -24,6 +25,11 @@ use crate::storage::{Change, NodeId, Storage, StorageError};
 
 /// After a failed write, the timer waits this long before trying to end the round again.
 const TIMER_RETRY: Duration = Duration::from_secs(1);
+
+/// Most commands taken from the mailbox at once, to be decided together and stored in one
+/// append: a busy café then pays one fsync per batch instead of one per command. Bounded so
+/// that one batch does not hold back the hellos and disconnects queued behind it for long.
+const BATCH_MAX: usize = 64;
 
 /// This node among the others sharing the storage: how an owner tells them about its phones.
 #[derive(Debug, Clone)]
@@ -130,6 +136,13 @@ impl Owner {
                 // Before the mailbox, so that commands are decided on the latest log.
                 _ = self.news.wake.notified(), if self.peers.is_some() => self.on_news().await,
                 req = rx.recv() => match req {
+                    Some(req @ Request::Command { .. }) => {
+                        let (batch, next) = take_commands(req, &mut rx);
+                        self.commands(batch).await;
+                        if let Some(req) = next {
+                            self.handle(req).await;
+                        }
+                    }
                     Some(req) => self.handle(req).await,
                     None => break,
                 },
@@ -172,34 +185,7 @@ impl Owner {
                 let result = self.hello(credentials, since, request_id, conn).await;
                 let _ = reply.send(result);
             }
-            Request::Command {
-                actor,
-                command,
-                request_id,
-                conn,
-            } => {
-                let name = command.name();
-                let answer = match self
-                    .process(Input::Command { actor, command }, now_ms())
-                    .await
-                {
-                    Ok(events) => ServerMessage::Ack {
-                        request_id,
-                        seq: self.cafe.seq,
-                        duplicate: events == 0,
-                    },
-                    Err((code, message)) => {
-                        debug!(command = name, ?code, %message, "command refused");
-                        ServerMessage::Error {
-                            request_id,
-                            code,
-                            message,
-                        }
-                    }
-                };
-                conn.send_msg(&answer);
-                self.close_departed();
-            }
+            req @ Request::Command { .. } => self.commands(vec![req]).await,
             Request::Disconnected { conn_id } => self.unsubscribe(conn_id),
             Request::Export {
                 key,
@@ -228,49 +214,161 @@ impl Owner {
         }
     }
 
-    /// Decides, stores, applies and fans out. Returns how many events were stored.
-    ///
-    /// With storage shared by several nodes, the café's log is locked first and whatever other
-    /// nodes appended is applied, so the decision is made on the latest state and the append
-    /// cannot conflict; the others wait their turn.
+    /// Commands taken from the mailbox together: decided in order, stored in one append, then
+    /// each one's updates fanned out and its answer (ack or error) sent, in the same order.
+    async fn commands(&mut self, batch: Vec<Request>) {
+        let mut inputs = Vec::with_capacity(batch.len());
+        let mut replies = Vec::with_capacity(batch.len());
+        for req in batch {
+            if let Request::Command {
+                actor,
+                command,
+                request_id,
+                conn,
+            } = req
+            {
+                replies.push((command.name(), request_id, conn));
+                inputs.push(Input::Command { actor, command });
+            }
+        }
+        let now = now_ms();
+        let mut batch = self.decide_and_store(inputs, now).await;
+        for (i, (name, request_id, conn)) in replies.into_iter().enumerate() {
+            let answer = match self.publish(&mut batch, i, now) {
+                Ok(records) => ServerMessage::Ack {
+                    request_id,
+                    seq: batch.seq_after(&records),
+                    duplicate: records.is_empty(),
+                },
+                Err((code, message)) => {
+                    debug!(command = name, ?code, %message, "command refused");
+                    ServerMessage::Error {
+                        request_id,
+                        code,
+                        message,
+                    }
+                }
+            };
+            conn.send_msg(&answer);
+        }
+        // After every batch's frames: a removed person's connection closes after its last.
+        self.close_departed();
+    }
+
+    /// Decides, stores, applies and fans out one input. Returns how many events were stored.
     async fn process(&mut self, input: Input, now: Millis) -> Result<usize, (ErrorCode, String)> {
-        let unavailable = |e: StorageError| {
-            warn!(error = %e, "could not store events; command refused");
-            (
-                ErrorCode::Unavailable,
-                "the server could not save this change; nothing was changed. Try again shortly"
-                    .to_string(),
-            )
+        let mut batch = self.decide_and_store(vec![input], now).await;
+        self.publish(&mut batch, 0, now)
+            .map(|records| records.len())
+    }
+
+    /// Decides each input on the state the earlier ones left, then stores every event of the
+    /// batch in one append. Nothing is fanned out yet: see [`Owner::publish`]. If the append
+    /// fails, the state is as it was before the batch and every input is refused.
+    ///
+    /// With storage shared by several nodes, the café's log is locked first (once for the
+    /// batch) and whatever other nodes appended is applied, so the decisions are made on the
+    /// latest state and the append cannot conflict; the others wait their turn.
+    async fn decide_and_store(&mut self, inputs: Vec<Input>, now: Millis) -> Batch {
+        let count = inputs.len();
+        let mut locked = match self.storage.lock(self.cafe.id).await {
+            Ok(locked) => locked,
+            Err(e) => return Batch::unavailable(count, &e),
         };
-        let mut locked = self.storage.lock(self.cafe.id).await.map_err(unavailable)?;
         if let Some(log) = locked.as_mut() {
-            let missed = log.since(self.cafe.seq).await.map_err(unavailable)?;
-            self.apply_missed(&missed).map_err(unavailable)?;
+            let caught_up = match log.since(self.cafe.seq).await {
+                Ok(missed) => self.apply_missed(&missed),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = caught_up {
+                return Batch::unavailable(count, &e);
+            }
         }
-        let events = engine::decide(&self.cafe, &input, now)
-            .map_err(|e: EngineError| (e.code(), e.to_string()))?;
-        if events.is_empty() {
-            return Ok(0);
+        let deciding = Instant::now();
+        let mut batch = self.decide_all(&inputs, now);
+        let decided = deciding.elapsed();
+        if batch.records.is_empty() {
+            // Dropping the lock appends nothing.
+            return batch;
         }
-        let records: Vec<Recorded> = events
-            .into_iter()
-            .enumerate()
-            .map(|(i, event)| Recorded {
-                seq: self.cafe.seq + 1 + i as u64,
-                at: now,
-                event,
-            })
-            .collect();
         // Stored before anyone hears of it: an ack or an update always means "saved".
-        match locked {
-            Some(log) => log.commit(&records).await,
-            None => self.storage.append(self.cafe.id, &records).await,
+        let stored = match locked {
+            Some(log) => log.commit(&batch.records).await,
+            None => self.storage.append(self.cafe.id, &batch.records).await,
+        };
+        if let Err(e) = stored {
+            if let Some(before) = batch.before.take() {
+                self.cafe = before;
+            }
+            return Batch::unavailable(count, &e);
         }
-        .map_err(unavailable)?;
-        for r in &records {
-            self.apply_and_fan_out(r, now);
+        // Where a slow command's time went: deciding (a round's plan) or the write.
+        debug!(
+            inputs = count,
+            events = batch.records.len(),
+            decide_ms = decided.as_secs_f64() * 1e3,
+            store_ms = (deciding.elapsed() - decided).as_secs_f64() * 1e3,
+            "batch stored"
+        );
+        batch
+    }
+
+    /// Decides every input in order. Each input's events but the last input's are applied at
+    /// once, so the next input is decided on the state they leave; the state before them is
+    /// kept in the batch, to go back to if the append fails. A lone input (the usual case in
+    /// a quiet café) is applied only after it is stored, as before batching, and costs no copy.
+    fn decide_all(&mut self, inputs: &[Input], now: Millis) -> Batch {
+        let mut batch = Batch::new(self.cafe.seq, inputs.len());
+        let last = inputs.len().saturating_sub(1);
+        for (i, input) in inputs.iter().enumerate() {
+            let events = match engine::decide(&self.cafe, input, now) {
+                Ok(events) => events,
+                Err(e) => {
+                    batch.outcomes.push(Err((e.code(), e.to_string())));
+                    continue;
+                }
+            };
+            let start = batch.records.len();
+            for event in events {
+                let record = Recorded {
+                    seq: batch.first_seq + batch.records.len() as u64,
+                    at: now,
+                    event,
+                };
+                let fanout = (i < last).then(|| {
+                    batch.before.get_or_insert_with(|| self.cafe.clone());
+                    self.apply(&record)
+                });
+                batch.records.push(record);
+                batch.fanouts.push(fanout);
+            }
+            batch.outcomes.push(Ok(start..batch.records.len()));
         }
-        Ok(records.len())
+        batch
+    }
+
+    /// Applies (if deciding did not already) and fans out input `i`'s stored events. Returns
+    /// which of the batch's records they were, or why the input was refused.
+    fn publish(
+        &mut self,
+        batch: &mut Batch,
+        i: usize,
+        now: Millis,
+    ) -> Result<Range<usize>, (ErrorCode, String)> {
+        let range = match batch.outcomes.get(i) {
+            Some(Ok(range)) => range.clone(),
+            Some(Err(refusal)) => return Err(refusal.clone()),
+            None => return Err(Batch::unavailable_answer()),
+        };
+        for j in range.clone() {
+            let r = &batch.records[j];
+            let fanout = match batch.fanouts[j].take() {
+                Some(fanout) => fanout,
+                None => self.apply(r),
+            };
+            self.fan_out(r, fanout, now);
+        }
+        Ok(range)
     }
 
     /// Applies and fans out what other nodes appended after this node's state.
@@ -304,8 +402,19 @@ impl Owner {
     }
 
     fn apply_and_fan_out(&mut self, r: &Recorded, now: Millis) {
+        let fanout = self.apply(r);
+        self.fan_out(r, fanout, now);
+    }
+
+    /// Applies an event to the state and works out who is told what (told nothing yet).
+    fn apply(&mut self, r: &Recorded) -> Arc<engine::Fanout> {
         let touched = engine::view::touched_before(&self.cafe, &r.event);
         self.cafe.apply(r);
+        Arc::new(engine::view::fanout(&self.cafe, &r.event, &touched))
+    }
+
+    /// Tells everyone concerned about a stored, applied event, and keeps it for replay.
+    fn fan_out(&mut self, r: &Recorded, fanout: Arc<engine::Fanout>, now: Millis) {
         match &r.event {
             Event::RoundStarted { round, .. } => info!(round, seq = r.seq, "round started"),
             Event::RoundEnded { round, by_timer } => {
@@ -322,7 +431,6 @@ impl Owner {
             }
             _ => {}
         }
-        let fanout = Arc::new(engine::view::fanout(&self.cafe, &r.event, &touched));
         self.deliver(r, &fanout, now);
         self.history.push(Entry {
             seq: r.seq,
@@ -811,3 +919,77 @@ impl Owner {
         }
     }
 }
+
+/// The commands waiting behind `first`, up to [`BATCH_MAX`] in all. Stops at the first other
+/// request, which is returned to be handled right after the batch, so the mailbox's order holds.
+fn take_commands(
+    first: Request,
+    rx: &mut mpsc::Receiver<Request>,
+) -> (Vec<Request>, Option<Request>) {
+    let mut batch = vec![first];
+    while batch.len() < BATCH_MAX {
+        match rx.try_recv() {
+            Ok(req @ Request::Command { .. }) => batch.push(req),
+            Ok(other) => return (batch, Some(other)),
+            Err(_) => break,
+        }
+    }
+    (batch, None)
+}
+
+/// Inputs decided together and stored in one append.
+struct Batch {
+    /// The café's seq + 1 when the batch was decided: the first record's seq.
+    first_seq: u64,
+    /// Every event decided, in order, numbered from `first_seq`.
+    records: Vec<Recorded>,
+    /// Per record: who is told what, for records applied while deciding.
+    fanouts: Vec<Option<Arc<engine::Fanout>>>,
+    /// Per input: its records, or why it was refused.
+    outcomes: Vec<Result<Range<usize>, (ErrorCode, String)>>,
+    /// The state before the first record applied while deciding.
+    before: Option<Cafe>,
+}
+
+impl Batch {
+    fn new(seq: u64, inputs: usize) -> Self {
+        Self {
+            first_seq: seq + 1,
+            records: Vec::new(),
+            fanouts: Vec::new(),
+            outcomes: Vec::with_capacity(inputs),
+            before: None,
+        }
+    }
+
+    /// Nothing was stored: every input is refused, and nothing is to be told.
+    fn unavailable(inputs: usize, e: &StorageError) -> Self {
+        warn!(error = %e, inputs, "could not store events; commands refused");
+        Self {
+            first_seq: 0,
+            records: Vec::new(),
+            fanouts: Vec::new(),
+            outcomes: (0..inputs)
+                .map(|_| Err(Self::unavailable_answer()))
+                .collect(),
+            before: None,
+        }
+    }
+
+    fn unavailable_answer() -> (ErrorCode, String) {
+        (
+            ErrorCode::Unavailable,
+            "the server could not save this change; nothing was changed. Try again shortly"
+                .to_string(),
+        )
+    }
+
+    /// The café's seq once the batch's records up to `records` are applied (for an input
+    /// that changed nothing, the seq it found).
+    fn seq_after(&self, records: &Range<usize>) -> u64 {
+        self.first_seq + records.end as u64 - 1
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -67,7 +67,11 @@ async fn suggestions_group_unthemed_notes_by_their_words() {
     let got = suggestions(&body);
     assert_eq!(got.notes_considered, 9);
     let topic_of = |id: &NoteId| {
-        let text = posted.iter().find(|(n, _)| n == id).expect("a posted note").1;
+        let text = posted
+            .iter()
+            .find(|(n, _)| n == id)
+            .expect("a posted note")
+            .1;
         ["bike", "lunch", "library"]
             .into_iter()
             .find(|w| text.to_lowercase().contains(w))
@@ -78,7 +82,10 @@ async fn suggestions_group_unthemed_notes_by_their_words() {
         "three topics, three groups: {got:?}"
     );
     for s in &got.suggestions {
-        assert!(s.note_ids.len() >= 2, "a group has two notes at least: {s:?}");
+        assert!(
+            s.note_ids.len() >= 2,
+            "a group has two notes at least: {s:?}"
+        );
         let topic = topic_of(&s.note_ids[0]);
         assert!(
             s.note_ids.iter().all(|n| topic_of(n) == topic),

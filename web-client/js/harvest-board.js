@@ -206,7 +206,7 @@ export function harvestBoard(staff) {
                 type: 'button',
                 class: 'pick',
                 'aria-pressed': String(picked === n.noteId),
-                'aria-label': `Pick "${clip(n.text, 40)}" to put in a theme`,
+                'aria-label': `${picked === n.noteId ? 'Picked' : 'Pick'} "${clip(n.text, 40)}" to put in a theme`,
                 'data-key': `pick-${n.noteId}`,
                 onclick: () => {
                   picked = picked === n.noteId ? null : n.noteId;
@@ -292,7 +292,7 @@ export function harvestBoard(staff) {
             can
               ? h(
                   'button',
-                  { type: 'button', class: 'link', 'data-key': `tout-${n.noteId}`, 'aria-label': `Take "${clip(n.text, 40)}" out of ${t.name}`, onclick: () => putNote(n.noteId, null) },
+                  { type: 'button', class: 'link', 'data-key': `tout-${n.noteId}`, 'aria-label': `Take out "${clip(n.text, 40)}" from ${t.name}`, onclick: () => putNote(n.noteId, null) },
                   'Take out',
                 )
               : null,

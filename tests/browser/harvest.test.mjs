@@ -130,13 +130,41 @@ test('the harvest: themes, dot-voting, commitments, co-facilitator, feedback', {
       await budgets.getByRole('button', { name: 'Put here' }).click();
       await budgets.locator('.theme-notes li', { hasText: text }).waitFor(WAIT);
     }
+    // Suggestions, answered here by a stand-in for the server's route (it lands separately):
+    // a suggested group shows with its notes; Accept makes the theme, Dismiss drops one.
+    const meetId = await facilitator.locator('.hv-note', { hasText: 'Meet in person more often' }).getAttribute('data-note-id');
+    const trustId = await facilitator.locator('.hv-note', { hasText: 'Trust takes time to build' }).getAttribute('data-note-id');
+    await facilitator.route('**/api/cafes/*/suggestions', async (route) => {
+      assert.match(route.request().headers().authorization ?? '', /^Bearer /);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.fulfill({
+        json: {
+          notesConsidered: 2,
+          suggestions: [
+            { name: 'Meeting in person', terms: ['meet', 'person'], noteIds: [meetId] },
+            { name: 'Time and trust', terms: ['trust', 'time'], noteIds: [trustId] },
+          ],
+        },
+      });
+    });
+    await facilitator.click('#suggest');
+    await facilitator.locator('#suggest-progress').waitFor({ state: 'visible', ...WAIT });
+    const suggestion = facilitator.locator('.suggestion', { hasText: 'Meeting in person' });
+    await suggestion.locator('li', { hasText: 'Meet in person more often' }).waitFor(WAIT);
+    await assertAccessible(facilitator, 'console with suggested themes');
+    await facilitator.getByRole('button', { name: 'Dismiss Time and trust' }).click();
+    await facilitator.locator('.suggestion', { hasText: 'Time and trust' }).waitFor({ state: 'detached', ...WAIT });
+    await suggestion.getByRole('button', { name: 'Accept Meeting in person' }).click();
+    await facilitator.locator('.theme-card', { hasText: 'Meeting in person' }).locator('.theme-notes li', { hasText: 'Meet in person more often' }).waitFor(WAIT);
+    await facilitator.unroute('**/api/cafes/*/suggestions');
+
     // Picking a note first and then naming a theme puts the note straight in.
     await facilitator.locator('.hv-note', { hasText: 'Trust takes time to build' }).getByRole('button', { name: /^Pick/ }).click();
     await facilitator.fill('#theme-name', 'Relationships');
     await facilitator.click('#theme-form button[type=submit]');
     const relationships = facilitator.locator('.theme-card', { hasText: 'Relationships' });
     await relationships.locator('.theme-notes li', { hasText: 'Trust takes time to build' }).waitFor(WAIT);
-    // Drag: the last note onto Relationships.
+    // Drag: the last note (from the accepted suggestion's theme) onto Relationships.
     await facilitator.locator('.hv-note', { hasText: 'Meet in person more often' }).dragTo(relationships);
     await relationships.locator('.theme-notes li', { hasText: 'Meet in person more often' }).waitFor(WAIT);
     // Rename, and take a note out and back by keyboard-reachable buttons.

@@ -54,6 +54,7 @@ export function phoneHarvest(client, me, schedule) {
     if (answer.ok || answer.code !== 'offline') {
       if (wanted.get(key)?.dots === dots) wanted.delete(key);
     }
+    if (answer.ok) problem = '';
     if (!answer.ok) {
       if (answer.code === 'overBudget') problem = `You have no dots left. Take one back from something else first.`;
       else if (answer.code === 'offline') problem = 'Not connected: your dot will be sent when the connection is back.';
@@ -122,6 +123,8 @@ export function phoneHarvest(client, me, schedule) {
 
   function renderVoting() {
     const v = m.voting;
+    // A refusal is about voting as it was; once voting closes it is no news.
+    if (v.state !== 'open') problem = '';
     const left = Math.max(0, v.dots - spent());
     setText(
       byId('voting-state'),

@@ -136,6 +136,8 @@ function render() {
   if (rebuild) rebuildBoard();
   else addArrived();
   byId('board-empty').hidden = columns.size > 0 || boardRound === 0;
+  // In the harvest the board holds the notes in no theme; with none, it says nothing.
+  byId('notes-heading').hidden = boardRound === 0 && columns.size === 0;
   harvest.render();
 }
 

@@ -78,11 +78,13 @@ export class Mirror {
     this.seating = new Map(cafe.seating.map((s) => [s.round, s]));
     this.notes = new Map(cafe.notes.map((n) => [n.noteId, n]));
     this.lastBroadcast = cafe.lastBroadcast;
-    this.themes = cafe.themes.map((t) => ({ ...t, noteIds: [...t.noteIds] }));
-    this.voting = { ...cafe.voting, totals: [...cafe.voting.totals], mine: [...cafe.voting.mine] };
-    this.commitments = [...cafe.commitments];
-    this.feedback = { ...cafe.feedback };
-    this.coFacilitator = cafe.coFacilitator;
+    // A server from before the harvest sends none of these: start empty rather than break.
+    this.themes = (cafe.themes ?? []).map((t) => ({ ...t, noteIds: [...t.noteIds] }));
+    const voting = cafe.voting ?? { state: 'notOpen', dots: 3, totals: [], mine: [] };
+    this.voting = { ...voting, totals: [...voting.totals], mine: [...voting.mine] };
+    this.commitments = [...(cafe.commitments ?? [])];
+    this.feedback = { ...(cafe.feedback ?? { questions: [], responses: 0 }) };
+    this.coFacilitator = cafe.coFacilitator ?? false;
     this.cursor = { epoch, seq };
     this.cursorFromEvent = false;
     this.loaded = true;

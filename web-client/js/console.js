@@ -59,7 +59,14 @@ function cafeFromAddress() {
   const cafeId = params.get('cafe');
   const key = params.get('key');
   if (cafeId && key) {
-    saveCafe({ cafeId, facilitatorKey: key, savedAt: Date.now() });
+    const held = savedCafes().find((c) => c.cafeId === cafeId);
+    // A facilitator who opens the co-facilitator link on their own laptop would swap their key
+    // for the lesser one: ask first.
+    const swap =
+      held?.role === 'facilitator' && held.facilitatorKey !== key
+        ? confirm('This browser runs this café as its facilitator. Open this link as a co-facilitator instead? This browser then forgets the facilitator key (keep your console link to get it back).')
+        : true;
+    if (swap) saveCafe({ cafeId, facilitatorKey: key, savedAt: Date.now() });
     history.replaceState(null, '', `/console#cafe=${encodeURIComponent(cafeId)}`);
   }
   return cafeId;
@@ -271,6 +278,10 @@ function runConsole(saved) {
     auth: () => ({ as: 'facilitator', cafeId: saved.cafeId, facilitatorKey: saved.facilitatorKey }),
     onWelcome: (you) => {
       role = you.role === 'coFacilitator' ? 'coFacilitator' : 'facilitator';
+      if (saved.role !== role) {
+        saved = { ...saved, role };
+        saveCafe(saved);
+      }
       schedule();
     },
     onStatus: (status) => {
@@ -285,6 +296,15 @@ function runConsole(saved) {
         saveCafe(saved);
       }
       schedule();
+    },
+    onClosedForGood: (code) => {
+      // 4500: the key was refused mid-session: a co-facilitator link replaced or revoked.
+      if (code !== 4500) return;
+      forgetCafe(saved.cafeId);
+      showStart();
+      const box = byId('reopen-error');
+      box.textContent = 'This key no longer opens the café: the co-facilitator link was replaced or revoked. Ask the facilitator for a new one.';
+      box.hidden = false;
     },
     onRefused: (code, message) => {
       if (code === 'badCredentials') forgetCafe(saved.cafeId);

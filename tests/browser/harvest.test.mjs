@@ -1,7 +1,7 @@
 // The harvest in a real browser: a one-round café on six phones, hosts' notes, then the
 // facilitator opens the harvest, makes themes (by tap and by drag), asks for suggestions, opens
 // voting with two dots; phones spend them and one runs over its budget; the wall ranks the
-// themes live and shows a commitment; a co-facilitator link opens a console that can make a
+// themes live (a vote made offline arrives once when the phone is back) and shows a commitment; a co-facilitator link opens a console that can make a
 // theme but cannot close the café; the café closes and a phone answers the feedback form.
 // Every new view is scanned with axe-core and photographed into tests/artifacts/browser.
 
@@ -215,12 +215,29 @@ test('the harvest: themes, dot-voting, commitments, co-facilitator, feedback', {
     await assertAccessible(a, 'phone voting, over budget');
     await screenshot(a, 'phone-harvest-voting');
 
+    // A reload keeps the person's dots (they come back in the snapshot) and their notes.
+    await a.reload();
+    await a.locator('#status[data-status=connected]').waitFor(WAIT);
+    await phoneTheme(a, 'Budgets').locator('.dot-count[data-dots="2"]').waitFor(WAIT);
+    await a.locator('#dots-left', { hasText: 'No dots left' }).waitFor(WAIT);
+    assert.ok((await a.locator('#hv-notes li.vote-item').count()) >= 2, 'the notes of its table are back');
+
     // The wall: Budgets first with 2 dots.
     await wall.locator('.wall-theme').first().locator('.wall-dots', { hasText: '2 dots' }).waitFor(WAIT);
     assert.match((await wall.locator('.wall-theme').first().textContent()) ?? '', /Budgets/);
 
     // B and C put three dots on Trust (one on a note in it): Trust overtakes Budgets live.
+    // B votes with no connection: the dot shows, is kept, and is sent when the link is back
+    // (setVotes is absolute, so sending it again can never count twice).
+    const bCtx = phones[1].ctx;
+    await bCtx.setOffline(true);
+    await b.locator('#status[data-status=offline]').waitFor(WAIT);
     await phoneTheme(b, 'Trust').getByRole('button', { name: /^Give a dot/ }).click();
+    await b.locator('#vote-problem', { hasText: 'Not connected' }).waitFor(WAIT);
+    await phoneTheme(b, 'Trust').locator('.dot-count[data-dots="1"]').waitFor(WAIT);
+    await bCtx.setOffline(false);
+    await b.locator('#status[data-status=connected]').waitFor(WAIT);
+    await b.locator('#vote-problem').waitFor({ state: 'hidden', ...WAIT });
     await phoneTheme(b, 'Trust').locator('.dot-count[data-dots="1"]').waitFor(WAIT);
     await phoneTheme(c, 'Trust').getByRole('button', { name: /^Give a dot/ }).click();
     await phoneTheme(c, 'Trust').locator('.dot-count[data-dots="1"]').waitFor(WAIT);

@@ -39,6 +39,8 @@ export function harvestBoard(staff) {
   /** @type {string | null} the theme being renamed */
   let renaming = null;
   let renameDraft = '';
+  /** @type {string | null} the `data-key` to focus after the next redraw */
+  let focusNext = null;
   /** Bumped when what the board draws changed; the board is redrawn only then. */
   let version = 0;
   let drawn = -1;
@@ -92,6 +94,8 @@ export function harvestBoard(staff) {
     const theme = themeId ? m.themes.find((t) => t.themeId === themeId) : undefined;
     const done = theme ? `Note put in "${theme.name}".` : 'Note taken out of its theme.';
     if (await staff.send({ type: 'setNoteTheme', noteId, themeId }, done)) {
+      // The "Put here" pressed is gone with the pick: keyboard users go back to the note.
+      if (picked === noteId && themeId) focusNext = `pick-${noteId}`;
       if (picked === noteId) picked = null;
     }
     changed();
@@ -113,6 +117,10 @@ export function harvestBoard(staff) {
     renderPickBar();
     keepFocus(byId('hv-notes'), renderNotes);
     keepFocus(byId('theme-list'), renderThemes);
+    if (focusNext) {
+      /** @type {HTMLElement | null} */ (byId('hv-notes').querySelector(`[data-key="${CSS.escape(focusNext)}"]`))?.focus();
+      focusNext = null;
+    }
   }
 
   function renderPickBar() {

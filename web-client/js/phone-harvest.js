@@ -18,11 +18,10 @@ const RATING_WORDS = ['not at all', 'a little', 'somewhat', 'quite', 'very'];
 
 /**
  * @param {CafeClient} client
- * @param {() => string | null} me the participant's id, once known
  * @param {() => void} schedule asks the phone to render
  * @returns {{ render: () => void, resend: () => void }}
  */
-export function phoneHarvest(client, me, schedule) {
+export function phoneHarvest(client, schedule) {
   const m = client.mirror;
   /** @type {Map<string, { target: VoteTarget, dots: number }>} votes sent and not answered, or cut off */
   const wanted = new Map();
@@ -97,20 +96,12 @@ export function phoneHarvest(client, me, schedule) {
     );
   }
 
-  /** The notes of every table this person sat at. */
+  /**
+   * The notes of this person's tables: the server sends a phone exactly the notes it may see
+   * (the tables it sat at, and those it hosts), whatever seating a reload brings back.
+   */
   function myNotes() {
-    const id = me();
-    if (!id) return [];
-    /** @type {Set<string>} round:table */
-    const mine = new Set();
-    for (const s of m.seating.values()) {
-      if (s.planned) continue;
-      const t = m.tableOf(s.round, id);
-      if (t) mine.add(`${s.round}:${t.table}`);
-    }
-    return [...m.notes.values()]
-      .filter((n) => mine.has(`${n.round}:${n.table}`))
-      .sort((a, b) => a.round - b.round || a.table - b.table || a.postedAt - b.postedAt);
+    return [...m.notes.values()].sort((a, b) => a.round - b.round || a.table - b.table || a.postedAt - b.postedAt);
   }
 
   function render() {

@@ -204,7 +204,7 @@ function startSession(code, firstAuth, name, onJoinFailed) {
     },
   });
 
-  const harvest = phoneHarvest(client, () => me?.participantId ?? null, () => scheduleRender());
+  const harvest = phoneHarvest(client, () => scheduleRender());
 
   joinSection.hidden = true;
   cafeSection.hidden = false;

@@ -25,6 +25,9 @@ import { newNoteId } from './outbox.js';
 import { dotsWord } from './ranking.js';
 import { tableColour } from './tables.js';
 
+/** Notes listed on a theme's card; the rest are counted (each note card says its theme). */
+const THEME_NOTES_SHOWN = 8;
+
 /** The drag payload's type, so a drop of anything else (a file, a link) is ignored. */
 const NOTE_DRAG = 'application/x-flamingo-note';
 
@@ -39,11 +42,21 @@ export function harvestBoard(staff) {
   /** @type {string | null} the theme being renamed */
   let renaming = null;
   let renameDraft = '';
+  /** @type {Map<string, ThemeView>} for the redraw in progress: 2,000 notes, one lookup each */
+  let themeByNote = new Map();
   /** @type {string | null} the `data-key` to focus after the next redraw */
   let focusNext = null;
-  /** Bumped when what the board draws changed; the board is redrawn only then. */
+  /**
+   * Bumped when the notes or themes changed; the notes are redrawn only then (2,000 notes take
+   * a few hundred milliseconds). A pick changes two notes in place; votes redraw the themes.
+   */
   let version = 0;
   let drawn = -1;
+  let votes = 0;
+  let themesDrawn = '';
+  let votesDrawn = 0;
+  /** @type {string | null} the pick the notes show */
+  let pickDrawn = null;
 
   const themeForm = byId('theme-form', HTMLFormElement);
   themeForm.onsubmit = async (event) => {
@@ -68,8 +81,16 @@ export function harvestBoard(staff) {
     setText(byId('harvest-feedback'), text);
   }
 
+  /**
+   * @param {NoteView} n
+   * @param {boolean} on
+   */
+  function pickLabel(n, on) {
+    return `${on ? 'Picked' : 'Pick'} "${clip(n.text, 40)}" to put in a theme`;
+  }
+
+  /** Local state changed (a pick, a rename opened); what the server changed comes by `notice`. */
   function changed() {
-    version += 1;
     staff.schedule();
   }
 
@@ -78,7 +99,8 @@ export function harvestBoard(staff) {
     if (change.kind === 'snapshot') version += 1;
     else if (change.kind === 'update') {
       const t = change.update.type;
-      if (t.startsWith('note') || t.startsWith('theme') || t === 'harvestOpened' || t === 'cafeClosed' || t === 'voteTotal') version += 1;
+      if (t.startsWith('note') || t.startsWith('theme') || t === 'harvestOpened' || t === 'cafeClosed') version += 1;
+      else if (t === 'voteTotal') votes += 1;
     }
   }
 
@@ -112,15 +134,50 @@ export function harvestBoard(staff) {
     themeForm.hidden = !editable();
     if (picked && (!m.notes.has(picked) || !editable())) picked = null;
     if (renaming && !m.themes.some((t) => t.themeId === renaming)) renaming = null;
-    if (drawn === version) return;
-    drawn = version;
     renderPickBar();
-    keepFocus(byId('hv-notes'), renderNotes);
-    keepFocus(byId('theme-list'), renderThemes);
+    if (drawn !== version) {
+      drawn = version;
+      pickDrawn = picked;
+      keepFocus(byId('hv-notes'), renderNotes);
+    } else if (pickDrawn !== picked) {
+      showPick(pickDrawn, false);
+      showPick(picked, true);
+      pickDrawn = picked;
+    }
+    const themesKey = `${version}:${picked}:${renaming}`;
+    if (themesKey !== themesDrawn) {
+      themesDrawn = themesKey;
+      votesDrawn = votes;
+      keepFocus(byId('theme-list'), renderThemes);
+    } else if (votesDrawn !== votes) {
+      // Votes only change the counts: a stream of dots costs a few text changes per frame.
+      votesDrawn = votes;
+      for (const t of m.themes) {
+        const count = byId('theme-list').querySelector(`[data-theme-id="${CSS.escape(t.themeId)}"] .count`);
+        if (count) setText(count, themeCount(t));
+      }
+    }
     if (focusNext) {
       /** @type {HTMLElement | null} */ (byId('hv-notes').querySelector(`[data-key="${CSS.escape(focusNext)}"]`))?.focus();
       focusNext = null;
     }
+  }
+
+  /**
+   * Marks one note card picked or not, in place.
+   * @param {string | null} noteId
+   * @param {boolean} on
+   */
+  function showPick(noteId, on) {
+    const note = noteId ? m.notes.get(noteId) : undefined;
+    const card = noteId ? byId('hv-notes').querySelector(`[data-note-id="${CSS.escape(noteId)}"]`) : null;
+    if (!note || !card) return;
+    card.classList.toggle('picked', on);
+    const button = card.querySelector('button.pick');
+    if (!button) return;
+    button.setAttribute('aria-pressed', String(on));
+    button.setAttribute('aria-label', pickLabel(note, on));
+    button.textContent = on ? 'Picked' : 'Pick';
   }
 
   function renderPickBar() {
@@ -139,6 +196,7 @@ export function harvestBoard(staff) {
 
   function renderNotes() {
     const box = byId('hv-notes');
+    themeByNote = new Map(m.themes.flatMap((t) => t.noteIds.map((id) => [id, t])));
     /** @type {Map<number, Map<number, NoteView[]>>} */
     const byRound = new Map();
     for (const n of m.notes.values()) {
@@ -185,8 +243,7 @@ export function harvestBoard(staff) {
 
   /** @param {NoteView} n */
   function noteCard(n) {
-    const theme = m.themeOf(n.noteId);
-    const dots = m.dotsOn({ kind: 'note', noteId: n.noteId });
+    const theme = themeByNote.get(n.noteId);
     const can = editable();
     const li = h(
       'li',
@@ -201,7 +258,6 @@ export function harvestBoard(staff) {
         { class: 'feed-meta' },
         n.authorName,
         theme ? h('span', { class: 'in-theme' }, `in ${theme.name}`) : null,
-        dots ? h('span', { class: 'note-dots' }, dotsWord(dots)) : null,
         n.hidden ? h('span', { class: 'off-wall' }, 'off the wall') : null,
       ),
       h(
@@ -214,7 +270,7 @@ export function harvestBoard(staff) {
                 type: 'button',
                 class: 'pick',
                 'aria-pressed': String(picked === n.noteId),
-                'aria-label': `${picked === n.noteId ? 'Picked' : 'Pick'} "${clip(n.text, 40)}" to put in a theme`,
+                'aria-label': pickLabel(n, picked === n.noteId),
                 'data-key': `pick-${n.noteId}`,
                 onclick: () => {
                   picked = picked === n.noteId ? null : n.noteId;
@@ -270,7 +326,6 @@ export function harvestBoard(staff) {
    */
   function themeCard(t, can) {
     const notes = t.noteIds.map((id) => m.notes.get(id)).filter((n) => n !== undefined);
-    const dots = m.dotsOn({ kind: 'theme', themeId: t.themeId });
     const pickedNote = picked;
     const header =
       renaming === t.themeId
@@ -279,7 +334,7 @@ export function harvestBoard(staff) {
             'h4',
             {},
             h('span', { class: 'theme-name' }, t.name),
-            h('span', { class: 'count' }, ` ${notes.length} note${notes.length === 1 ? '' : 's'}${dots ? ` · ${dotsWord(dots)} on the theme` : ''}`),
+            h('span', { class: 'count' }, themeCount(t)),
           );
     const card = h(
       'section',
@@ -292,7 +347,7 @@ export function harvestBoard(staff) {
         'ul',
         { class: 'theme-notes' },
         notes.length === 0 ? h('li', { class: 'hint' }, can ? 'Drop notes here, or pick a note and choose "Put here".' : 'No notes.') : null,
-        notes.map((n) =>
+        notes.slice(0, THEME_NOTES_SHOWN).map((n) =>
           h(
             'li',
             { class: n.hidden ? 'hidden-note' : null },
@@ -306,6 +361,9 @@ export function harvestBoard(staff) {
               : null,
           ),
         ),
+        notes.length > THEME_NOTES_SHOWN
+          ? h('li', { class: 'hint' }, `and ${notes.length - THEME_NOTES_SHOWN} more (marked "in ${t.name}" among the notes)`)
+          : null,
       ),
       can && renaming !== t.themeId
         ? h(
@@ -362,6 +420,13 @@ export function harvestBoard(staff) {
       };
     }
     return card;
+  }
+
+  /** @param {ThemeView} t */
+  function themeCount(t) {
+    const n = t.noteIds.filter((id) => m.notes.has(id)).length;
+    const dots = m.dotsOn({ kind: 'theme', themeId: t.themeId });
+    return ` ${n} note${n === 1 ? '' : 's'}${dots ? ` · ${dotsWord(dots)} on the theme` : ''}`;
   }
 
   /** @param {ThemeView} t */

@@ -313,8 +313,17 @@ test('the harvest: themes, dot-voting, commitments, co-facilitator, feedback', {
   });
 
   await t.test('the café closes: phones answer the feedback form, the console counts them', async () => {
+    // The form is edited before the close: a third question, moved to the top.
+    await facilitator.click('#fb-add');
+    await facilitator.getByLabel('Question 3', { exact: true }).fill('Would you come again?');
+    await facilitator.getByRole('button', { name: 'Move question 3 up' }).click();
+    await facilitator.getByRole('button', { name: 'Move question 2 up' }).click();
+    await facilitator.click('#fb-save');
+    await facilitator.locator('#fb-state', { hasText: 'Feedback form saved' }).waitFor(WAIT);
+    await assertAccessible(facilitator, 'console feedback form editor');
     await facilitator.click('#close');
     const phone = phones[0].page;
+    await phone.locator('.rating legend').first().filter({ hasText: 'Would you come again?' }).waitFor(WAIT);
     await phone.locator('#feedback-box').waitFor({ state: 'visible', ...WAIT });
     await phone.locator('#voting-state', { hasText: 'Voting is closed' }).waitFor(WAIT);
     await assertAccessible(phone, 'phone feedback form');

@@ -2,7 +2,7 @@
 //! file is stale; run `UPDATE_TS=1 cargo test -p flamingo-protocol --test typescript` to
 //! regenerate it.
 
-use flamingo_protocol::{client, error, export, http, server, view};
+use flamingo_protocol::{client, error, export, harvest, http, server, view};
 use ts_rs::{Config, TS};
 
 const GENERATED: &str = "../web-client/src/protocol.ts";
@@ -32,6 +32,8 @@ fn generate() -> String {
         decl::<export::ExportRound>(&cfg),
         decl::<export::ExportTable>(&cfg),
         decl::<export::ExportNote>(&cfg),
+        decl::<export::ExportTheme>(&cfg),
+        decl::<export::ExportFeedback>(&cfg),
         decl::<view::CafeView>(&cfg),
         decl::<view::PhaseView>(&cfg),
         decl::<view::RoundSpec>(&cfg),
@@ -40,6 +42,19 @@ fn generate() -> String {
         decl::<view::SeatingView>(&cfg),
         decl::<view::NoteView>(&cfg),
         decl::<view::BroadcastView>(&cfg),
+        decl::<harvest::VoteTarget>(&cfg),
+        decl::<harvest::VoteCount>(&cfg),
+        decl::<harvest::VotingState>(&cfg),
+        decl::<harvest::VotingView>(&cfg),
+        decl::<harvest::ThemeView>(&cfg),
+        decl::<harvest::Commitment>(&cfg),
+        decl::<harvest::FeedbackKind>(&cfg),
+        decl::<harvest::FeedbackQuestion>(&cfg),
+        decl::<harvest::FeedbackAnswer>(&cfg),
+        decl::<harvest::FeedbackView>(&cfg),
+        decl::<harvest::SuggestedTheme>(&cfg),
+        decl::<harvest::ThemeSuggestions>(&cfg),
+        decl::<harvest::CoFacilitatorKey>(&cfg),
         decl::<http::CreateCafeRequest>(&cfg),
         decl::<http::CreateCafeResponse>(&cfg),
         decl::<http::PublicCafeInfo>(&cfg),

@@ -48,6 +48,11 @@ function cafe() {
     connected: [],
     seating: [],
     notes: [],
+    themes: [],
+    voting: { state: 'notOpen', dots: 3, totals: [], mine: [] },
+    commitments: [],
+    feedback: { questions: [], responses: 0 },
+    coFacilitator: false,
   };
 }
 
@@ -103,4 +108,62 @@ test('notes: posted, edited, hidden from the wall and back, deleted', () => {
   assert.deepEqual(m.lastBroadcast, { text: 'coffee', at: 0 });
   m.event(7, 0, { type: 'noteDeleted', noteId: 'n' });
   assert.equal(m.notes.size, 0);
+});
+
+test('harvest: a note in one theme at most, dots follow deletions, closing closes voting', () => {
+  const T1 = '11111111-1111-4111-8111-111111111111';
+  const T2 = '22222222-2222-4222-8222-222222222222';
+  const C1 = '33333333-3333-4333-8333-333333333333';
+  const m = new Mirror();
+  // A snapshot from a server before the harvest has none of its fields.
+  const old = /** @type {any} */ (cafe());
+  for (const k of ['themes', 'voting', 'commitments', 'feedback', 'coFacilitator']) delete old[k];
+  m.snapshot('e', 1, old);
+  assert.deepEqual(m.themes, []);
+  assert.equal(m.voting.state, 'notOpen');
+  m.snapshot('e', 1, cafe());
+  m.event(2, 0, { type: 'notePosted', note: note('a') });
+  m.event(3, 0, { type: 'notePosted', note: note('b') });
+  m.event(4, 0, { type: 'harvestOpened' });
+  m.event(5, 0, { type: 'themeCreated', theme: { themeId: T1, name: 'One', noteIds: ['a', 'b'] } });
+  m.event(6, 0, { type: 'themeCreated', theme: { themeId: T2, name: 'Two', noteIds: ['b'] } });
+  assert.deepEqual(m.themes.map((t) => t.noteIds), [['a'], ['b']], 'the new theme takes b from the first');
+  m.event(7, 0, { type: 'noteThemed', noteId: 'a', themeId: T2 });
+  assert.deepEqual(m.themes.map((t) => t.noteIds), [[], ['b', 'a']]);
+  m.event(8, 0, { type: 'noteThemed', noteId: 'b', themeId: null });
+  assert.equal(m.themeOf('b'), undefined);
+  m.event(9, 0, { type: 'themeRenamed', themeId: T1, name: 'Uno' });
+  assert.equal(m.themes[0].name, 'Uno');
+
+  m.event(10, 0, { type: 'votingChanged', state: 'open', dots: 2 });
+  m.event(11, 0, { type: 'voteTotal', target: { kind: 'theme', themeId: T1 }, dots: 3 });
+  m.event(11, 0, { type: 'yourVotes', target: { kind: 'theme', themeId: T1 }, dots: 1 });
+  m.event(12, 0, { type: 'voteTotal', target: { kind: 'note', noteId: 'a' }, dots: 2 });
+  m.event(12, 0, { type: 'yourVotes', target: { kind: 'note', noteId: 'a' }, dots: 1 });
+  assert.equal(m.dotsOn({ kind: 'theme', themeId: T1 }), 3);
+  assert.equal(m.dotsSpent(), 2);
+  m.event(13, 0, { type: 'yourVotes', target: { kind: 'note', noteId: 'a' }, dots: 0 });
+  assert.equal(m.dotsSpent(), 1, 'zero takes the dot back');
+  m.event(14, 0, { type: 'commitmentSaved', commitment: { commitmentId: C1, text: 'Do it', themeIds: [T1, T2] } });
+  m.event(15, 0, { type: 'commitmentSaved', commitment: { commitmentId: C1, text: 'Do it now', themeIds: [T1, T2] } });
+  assert.equal(m.commitments.length, 1);
+  assert.equal(m.commitments[0].text, 'Do it now');
+  m.event(16, 0, { type: 'themeDeleted', themeId: T1 });
+  assert.equal(m.dotsOn({ kind: 'theme', themeId: T1 }), 0, 'the dots on a deleted theme are gone');
+  assert.equal(m.dotsSpent(), 0);
+  assert.deepEqual(m.commitments[0].themeIds, [T2]);
+  m.event(17, 0, { type: 'noteDeleted', noteId: 'a' });
+  assert.equal(m.dotsOn({ kind: 'note', noteId: 'a' }), 0, 'the dots on a deleted note are gone');
+  assert.deepEqual(m.themes[0].noteIds, []);
+  m.event(18, 0, { type: 'feedbackQuestionsChanged', questions: [{ kind: 'rating', prompt: 'Useful?' }] });
+  m.event(19, 0, { type: 'cafeClosed' });
+  assert.equal(m.voting.state, 'closed', 'closing the café closes voting');
+  m.event(20, 0, { type: 'feedbackReceived', responses: 1 });
+  m.event(20, 0, { type: 'yourFeedback', answers: [{ rating: 4 }] });
+  assert.equal(m.feedback.responses, 1);
+  assert.deepEqual(m.feedback.mine, [{ rating: 4 }]);
+  m.event(21, 0, { type: 'coFacilitatorChanged', active: true });
+  assert.equal(m.coFacilitator, true);
+  m.event(22, 0, { type: 'commitmentDeleted', commitmentId: C1 });
+  assert.equal(m.commitments.length, 0);
 });

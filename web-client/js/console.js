@@ -14,11 +14,17 @@
 import { CafeClient } from './connection.js';
 import { downloadExport } from './export.js';
 import { forgetCafe, saveCafe, savedCafes } from './saved.js';
-import { byId, fill, frameScheduler, h, setText } from './dom.js';
+import { byId, fill, frameScheduler, h, keepFocus, setText } from './dom.js';
 import { formatClock, remainingMs } from './clock.js';
 import { isLoopback, joinUrl, qrSrc, saveJoinOrigin } from './joinlink.js';
 import { showStatus } from './status.js';
 import { tableColour } from './tables.js';
+import { harvestBoard } from './harvest-board.js';
+import { suggestionsPanel } from './suggestions.js';
+import { votingControls } from './voting-controls.js';
+import { commitmentsEditor } from './commitments-editor.js';
+import { feedbackEditor } from './feedback-editor.js';
+import { coFacilitatorPanel } from './cofacilitator.js';
 
 const MAX_ROUNDS = 12;
 const FEED_SHOWN = 200;
@@ -31,7 +37,16 @@ const DEFAULT_ROUNDS = [
 
 /** @param {SavedCafe} cafe */
 function consoleLink(cafe) {
-  return `${location.origin}/console#cafe=${encodeURIComponent(cafe.cafeId)}&key=${encodeURIComponent(cafe.facilitatorKey)}`;
+  return keyLink(cafe.cafeId, cafe.facilitatorKey);
+}
+
+/**
+ * The console link that opens a café with a key (the facilitator's or a co-facilitator's).
+ * @param {string} cafeId
+ * @param {string} key
+ */
+function keyLink(cafeId, key) {
+  return `${location.origin}/console#cafe=${encodeURIComponent(cafeId)}&key=${encodeURIComponent(key)}`;
 }
 
 /**
@@ -44,7 +59,14 @@ function cafeFromAddress() {
   const cafeId = params.get('cafe');
   const key = params.get('key');
   if (cafeId && key) {
-    saveCafe({ cafeId, facilitatorKey: key, savedAt: Date.now() });
+    const held = savedCafes().find((c) => c.cafeId === cafeId);
+    // A facilitator who opens the co-facilitator link on their own laptop would swap their key
+    // for the lesser one: ask first.
+    const swap =
+      held?.role === 'facilitator' && held.facilitatorKey !== key
+        ? confirm('This browser runs this café as its facilitator. Open this link as a co-facilitator instead? This browser then forgets the facilitator key (keep your console link to get it back).')
+        : true;
+    if (swap) saveCafe({ cafeId, facilitatorKey: key, savedAt: Date.now() });
     history.replaceState(null, '', `/console#cafe=${encodeURIComponent(cafeId)}`);
   }
   return cafeId;
@@ -249,20 +271,40 @@ function runConsole(saved) {
   let lastFeedTop = '';
   /** Counts changes to the notes, so the feed is redrawn only when they changed. */
   let feedVersion = 0;
+  /** @type {'facilitator' | 'coFacilitator'} what the server says this key is */
+  let role = 'facilitator';
 
   const c = new CafeClient({
     auth: () => ({ as: 'facilitator', cafeId: saved.cafeId, facilitatorKey: saved.facilitatorKey }),
+    onWelcome: (you) => {
+      role = you.role === 'coFacilitator' ? 'coFacilitator' : 'facilitator';
+      if (saved.role !== role) {
+        saved = { ...saved, role };
+        saveCafe(saved);
+      }
+      schedule();
+    },
     onStatus: (status) => {
       showStatus(byId('status'), status);
       schedule();
     },
     onChange: (change) => {
       if (change.kind === 'snapshot' || (change.kind === 'update' && change.update.type.startsWith('note'))) feedVersion += 1;
+      board.notice(change);
       if (change.kind === 'snapshot' && (saved.joinCode !== c.mirror.joinCode || saved.title !== c.mirror.title)) {
         saved = { ...saved, joinCode: c.mirror.joinCode, title: c.mirror.title };
         saveCafe(saved);
       }
       schedule();
+    },
+    onClosedForGood: (code) => {
+      // 4500: the key was refused mid-session: a co-facilitator link replaced or revoked.
+      if (code !== 4500) return;
+      forgetCafe(saved.cafeId);
+      showStart();
+      const box = byId('reopen-error');
+      box.textContent = 'This key no longer opens the café: the co-facilitator link was replaced or revoked. Ask the facilitator for a new one.';
+      box.hidden = false;
     },
     onRefused: (code, message) => {
       if (code === 'badCredentials') forgetCafe(saved.cafeId);
@@ -358,6 +400,34 @@ function runConsole(saved) {
   const schedule = frameScheduler(render);
   setInterval(renderTimer, 500);
 
+  /** @type {import('./harvest-board.js').Staff} */
+  const staff = {
+    client: c,
+    key: saved.facilitatorKey,
+    role: () => role,
+    schedule,
+    send: async (command, done, out) => {
+      const answer = await c.send(command);
+      const said = answer.ok
+        ? (done ?? '')
+        : answer.code === 'offline'
+          ? 'Not connected: try again when the indicator says Connected.'
+          : capitalise(answer.message);
+      setText(out ?? byId('harvest-feedback'), said);
+      schedule();
+      return answer.ok;
+    },
+  };
+  const board = harvestBoard(staff);
+  const harvestParts = [
+    board,
+    suggestionsPanel(staff),
+    votingControls(staff),
+    commitmentsEditor(staff),
+    feedbackEditor(staff),
+    coFacilitatorPanel(staff, (key) => keyLink(saved.cafeId, key)),
+  ];
+
   function renderTimer() {
     if (!c.mirror.loaded) return;
     const left = remainingMs(c.mirror.phase, c.offsetMs);
@@ -391,6 +461,21 @@ function runConsole(saved) {
     renderTables();
     renderPeople();
     renderFeed();
+    renderHarvest();
+  }
+
+  function renderHarvest() {
+    const state = c.mirror.phase.state;
+    const harvesting = state === 'harvest' || state === 'closed';
+    byId('harvest-panel').hidden = !harvesting;
+    byId('console').classList.toggle('harvesting', harvesting);
+    // The key to the whole café is the facilitator's to share, not a co-facilitator's.
+    /** @type {HTMLElement} */ (byId('console-link').closest('details')).hidden = role !== 'facilitator';
+    // Exports are the facilitator's (the server refuses other keys).
+    byId('export-buttons').hidden = role !== 'facilitator';
+    byId('export-anonymous-box').hidden = role !== 'facilitator';
+    byId('export-facilitator-only').hidden = role === 'facilitator';
+    for (const part of harvestParts) part.render();
   }
 
   function renderRound() {
@@ -422,7 +507,7 @@ function runConsole(saved) {
       plus5: live,
       'end-round': live,
       harvest: (phase.state === 'betweenRounds' && next > total) || (phase.state !== 'harvest' && phase.state !== 'closed' && !canStart && !live),
-      close: phase.state === 'harvest',
+      close: phase.state === 'harvest' && role === 'facilitator',
     };
     for (const [id, visible] of Object.entries(show)) byId(id).hidden = !visible;
     setText(byId('start-round'), next === 1 ? 'Start round 1' : `Start round ${next}`);
@@ -628,19 +713,6 @@ function runConsole(saved) {
     const tags = byId('feed').querySelectorAll('.table-tag');
     shown.forEach((n, i) => /** @type {HTMLElement} */ (tags[i]).style.setProperty('--table-colour', tableColour(n.table).colour));
   }
-}
-
-/**
- * Rebuilds a container and gives focus back to the control that had it (matched by
- * `data-key`), so that live updates never throw a keyboard user out of the map.
- * @param {HTMLElement} container
- * @param {() => void} rebuild
- */
-function keepFocus(container, rebuild) {
-  const active = document.activeElement;
-  const key = active instanceof HTMLElement && container.contains(active) ? active.dataset.key : undefined;
-  rebuild();
-  if (key) /** @type {HTMLElement | null} */ (container.querySelector(`[data-key="${CSS.escape(key)}"]`))?.focus();
 }
 
 /** @param {string} s */

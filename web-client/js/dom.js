@@ -92,3 +92,16 @@ export function frameScheduler(render) {
     });
   };
 }
+
+/**
+ * Rebuilds a container and gives focus back to the control that had it (matched by
+ * `data-key`), so that live updates never throw a keyboard user out of what they were doing.
+ * @param {HTMLElement} container
+ * @param {() => void} rebuild
+ */
+export function keepFocus(container, rebuild) {
+  const active = document.activeElement;
+  const key = active instanceof HTMLElement && container.contains(active) ? active.dataset.key : undefined;
+  rebuild();
+  if (key) /** @type {HTMLElement | null} */ (container.querySelector(`[data-key="${CSS.escape(key)}"]`))?.focus();
+}

@@ -12,6 +12,12 @@
 /** @typedef {import('../src/protocol').RoundSpec} RoundSpec */
 /** @typedef {import('../src/protocol').BroadcastView} BroadcastView */
 /** @typedef {import('../src/protocol').Cursor} Cursor */
+/** @typedef {import('../src/protocol').ThemeView} ThemeView */
+/** @typedef {import('../src/protocol').VotingView} VotingView */
+/** @typedef {import('../src/protocol').VoteTarget} VoteTarget */
+/** @typedef {import('../src/protocol').VoteCount} VoteCount */
+/** @typedef {import('../src/protocol').Commitment} Commitment */
+/** @typedef {import('../src/protocol').FeedbackView} FeedbackView */
 
 import { currentRound } from './clock.js';
 
@@ -37,6 +43,16 @@ export class Mirror {
     this.notes = new Map();
     /** @type {BroadcastView | undefined} */
     this.lastBroadcast = undefined;
+    /** @type {ThemeView[]} in the order they were made */
+    this.themes = [];
+    /** @type {VotingView} */
+    this.voting = { state: 'notOpen', dots: 3, totals: [], mine: [] };
+    /** @type {Commitment[]} */
+    this.commitments = [];
+    /** @type {FeedbackView} */
+    this.feedback = { questions: [], responses: 0 };
+    /** Whether a co-facilitator key is active (facilitator only). */
+    this.coFacilitator = false;
     /** @type {Cursor | undefined} */
     this.cursor = undefined;
     /** Whether the cursor's seq came from an event (then a second update with that seq applies). */
@@ -62,6 +78,13 @@ export class Mirror {
     this.seating = new Map(cafe.seating.map((s) => [s.round, s]));
     this.notes = new Map(cafe.notes.map((n) => [n.noteId, n]));
     this.lastBroadcast = cafe.lastBroadcast;
+    // A server from before the harvest sends none of these: start empty rather than break.
+    this.themes = (cafe.themes ?? []).map((t) => ({ ...t, noteIds: [...t.noteIds] }));
+    const voting = cafe.voting ?? { state: 'notOpen', dots: 3, totals: [], mine: [] };
+    this.voting = { ...voting, totals: [...voting.totals], mine: [...voting.mine] };
+    this.commitments = [...(cafe.commitments ?? [])];
+    this.feedback = { ...(cafe.feedback ?? { questions: [], responses: 0 }) };
+    this.coFacilitator = cafe.coFacilitator ?? false;
     this.cursor = { epoch, seq };
     this.cursorFromEvent = false;
     this.loaded = true;
@@ -212,6 +235,8 @@ export class Mirror {
       }
       case 'noteDeleted':
         this.notes.delete(u.noteId);
+        for (const t of this.themes) t.noteIds = t.noteIds.filter((id) => id !== u.noteId);
+        this.dropVotes({ kind: 'note', noteId: u.noteId });
         break;
       case 'noteHidden': {
         const note = this.notes.get(u.noteId);
@@ -228,13 +253,128 @@ export class Mirror {
       case 'cafeClosed':
         this.phase = { state: 'closed' };
         this.dropPlan();
+        if (this.voting.state === 'open') this.voting = { ...this.voting, state: 'closed' };
+        break;
+      case 'themeCreated': {
+        // A note sits in one theme at most: the new theme takes its notes from the others.
+        const taken = new Set(u.theme.noteIds);
+        for (const t of this.themes) t.noteIds = t.noteIds.filter((id) => !taken.has(id));
+        if (!this.themes.some((t) => t.themeId === u.theme.themeId)) {
+          this.themes.push({ ...u.theme, noteIds: [...u.theme.noteIds] });
+        }
+        break;
+      }
+      case 'themeRenamed':
+        for (const t of this.themes) if (t.themeId === u.themeId) t.name = u.name;
+        break;
+      case 'themeDeleted':
+        this.themes = this.themes.filter((t) => t.themeId !== u.themeId);
+        this.dropVotes({ kind: 'theme', themeId: u.themeId });
+        this.commitments = this.commitments.map((c) =>
+          c.themeIds.includes(u.themeId) ? { ...c, themeIds: c.themeIds.filter((id) => id !== u.themeId) } : c,
+        );
+        break;
+      case 'noteThemed':
+        for (const t of this.themes) {
+          t.noteIds = t.noteIds.filter((id) => id !== u.noteId);
+          if (t.themeId === u.themeId) t.noteIds.push(u.noteId);
+        }
+        break;
+      case 'votingChanged':
+        this.voting = { ...this.voting, state: u.state, dots: u.dots };
+        break;
+      case 'voteTotal':
+        this.voting = { ...this.voting, totals: setCount(this.voting.totals, u.target, u.dots) };
+        break;
+      case 'yourVotes':
+        this.voting = { ...this.voting, mine: setCount(this.voting.mine, u.target, u.dots) };
+        break;
+      case 'commitmentSaved': {
+        const i = this.commitments.findIndex((c) => c.commitmentId === u.commitment.commitmentId);
+        if (i >= 0) this.commitments[i] = u.commitment;
+        else this.commitments.push(u.commitment);
+        break;
+      }
+      case 'commitmentDeleted':
+        this.commitments = this.commitments.filter((c) => c.commitmentId !== u.commitmentId);
+        break;
+      case 'feedbackQuestionsChanged':
+        this.feedback = { ...this.feedback, questions: u.questions };
+        break;
+      case 'feedbackReceived':
+        this.feedback = { ...this.feedback, responses: u.responses };
+        break;
+      case 'yourFeedback':
+        this.feedback = { ...this.feedback, mine: u.answers };
+        break;
+      case 'coFacilitatorChanged':
+        this.coFacilitator = u.active;
         break;
     }
+  }
+
+  /**
+   * The dots on a deleted theme or note are gone, from the totals and from one's own.
+   * @param {VoteTarget} target
+   */
+  dropVotes(target) {
+    const key = targetKey(target);
+    this.voting = {
+      ...this.voting,
+      totals: this.voting.totals.filter((c) => targetKey(c.target) !== key),
+      mine: this.voting.mine.filter((c) => targetKey(c.target) !== key),
+    };
+  }
+
+  /**
+   * The theme a note sits in, if any.
+   * @param {string} noteId
+   * @returns {ThemeView | undefined}
+   */
+  themeOf(noteId) {
+    return this.themes.find((t) => t.noteIds.includes(noteId));
+  }
+
+  /**
+   * Dots on a target: everyone's (staff and wall) or `mine` (a phone's own).
+   * @param {VoteTarget} target
+   * @param {'totals' | 'mine'} [which]
+   */
+  dotsOn(target, which = 'totals') {
+    const key = targetKey(target);
+    return this.voting[which].find((c) => targetKey(c.target) === key)?.dots ?? 0;
+  }
+
+  /** The dots this phone has spent. */
+  dotsSpent() {
+    return this.voting.mine.reduce((sum, c) => sum + c.dots, 0);
   }
 
   dropPlan() {
     for (const [round, s] of this.seating) if (s.planned) this.seating.delete(round);
   }
+}
+
+/**
+ * A stable string for a vote target, to compare targets.
+ * @param {VoteTarget} target
+ */
+export function targetKey(target) {
+  return target.kind === 'theme' ? `theme:${target.themeId}` : `note:${target.noteId}`;
+}
+
+/**
+ * The counts with `target` set to `dots` (a zero removes it), as the server's snapshots list them.
+ * @param {VoteCount[]} counts
+ * @param {VoteTarget} target
+ * @param {number} dots
+ * @returns {VoteCount[]}
+ */
+function setCount(counts, target, dots) {
+  const key = targetKey(target);
+  const rest = counts.filter((c) => targetKey(c.target) !== key);
+  if (dots > 0) rest.push({ target, dots });
+  return rest;
 }
 
 /**

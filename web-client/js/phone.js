@@ -16,6 +16,7 @@ import { formatClock, remainingMs } from './clock.js';
 import { Outbox } from './outbox.js';
 import { showStatus } from './status.js';
 import { tableColour } from './tables.js';
+import { phoneHarvest } from './phone-harvest.js';
 
 /** Codes the server refuses a note for that waiting will fix (docs/protocol.md §11). */
 const RETRY_LATER = new Set(['rateLimited', 'unavailable']);
@@ -179,7 +180,10 @@ function startSession(code, firstAuth, name, onJoinFailed) {
       if (change.kind === 'update') noticeUpdate(change.update, change.live);
       scheduleRender();
     },
-    onSynced: () => flush(),
+    onSynced: () => {
+      flush();
+      harvest.resend();
+    },
     onRefused: (errorCode, message) => {
       if (!me) {
         onJoinFailed?.();
@@ -199,6 +203,8 @@ function startSession(code, firstAuth, name, onJoinFailed) {
       }
     },
   });
+
+  const harvest = phoneHarvest(client, () => scheduleRender());
 
   joinSection.hidden = true;
   cafeSection.hidden = false;
@@ -382,7 +388,7 @@ function startSession(code, firstAuth, name, onJoinFailed) {
       default:
         label = 'The rounds are over';
         heading = 'Thank you';
-        detail = phase.state === 'closed' ? 'This café is closed.' : 'The harvest has begun: look at the wall.';
+        detail = phase.state === 'closed' ? 'This café is closed.' : 'The harvest has begun: look at the wall, and vote below when voting opens.';
     }
     const place = byId('place');
     setText(byId('round-label'), label);
@@ -414,6 +420,7 @@ function startSession(code, firstAuth, name, onJoinFailed) {
     renderBroadcast();
     renderNotes(current, round);
     renderRecap(shown, hosting, phase.state === 'running' || phase.state === 'paused' ? round : round + 1);
+    harvest.render();
   }
 
   /** @param {TableSeats | undefined} table */
@@ -457,7 +464,9 @@ function startSession(code, firstAuth, name, onJoinFailed) {
     const box = byId('notes-box');
     const pending = outbox?.notes ?? [];
     const seatedEver = round > 0 && !!current;
-    box.hidden = !seatedEver && pending.length === 0;
+    // In the harvest nobody writes notes any more; phones vote on them below.
+    const writing = phase() !== 'harvest' && phase() !== 'closed';
+    box.hidden = (!seatedEver || !writing) && pending.length === 0;
     if (box.hidden) return;
     setText(byId('notes-heading'), current ? `Notes of table ${current.table}, round ${round}` : 'Your notes');
     /** @type {{ key: string, text: string, who: string, state: 'saved' | 'sending' | 'pending' | 'failed', at: number, problem?: string }[]} */
@@ -509,6 +518,10 @@ function startSession(code, firstAuth, name, onJoinFailed) {
     if (outbox && !outbox.persisted) {
       setText(byId('outbox-state'), 'This browser will not keep notes across a reload (private mode?). Keep this page open until they are sent.');
     }
+  }
+
+  function phase() {
+    return client.mirror.phase.state;
   }
 
   /** @param {string} noteId */

@@ -2,7 +2,11 @@
 // Cafés whose facilitator key this browser keeps (localStorage), for the console and the
 // printable report.
 
-/** @typedef {{ cafeId: string, facilitatorKey: string, joinCode?: string, title?: string, savedAt: number }} SavedCafe */
+/**
+ * `facilitatorKey` is the key this console signs in with: the facilitator's, or a
+ * co-facilitator's (`role` says which, once the server has said).
+ * @typedef {{ cafeId: string, facilitatorKey: string, joinCode?: string, title?: string, role?: 'facilitator' | 'coFacilitator', savedAt: number }} SavedCafe
+ */
 
 const CAFES_KEY = 'flamingo.cafes';
 

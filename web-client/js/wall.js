@@ -12,6 +12,7 @@ import { formatClock, remainingMs } from './clock.js';
 import { joinUrl, qrSrc } from './joinlink.js';
 import { showStatus } from './status.js';
 import { tableColour } from './tables.js';
+import { wallHarvest } from './wall-harvest.js';
 
 /** Notes kept on screen per table; older ones are counted, not drawn. */
 const SHOWN_PER_TABLE = 6;
@@ -39,7 +40,9 @@ const client = new CafeClient({
       // A note put back on the wall is older than what is shown: redraw to keep the order.
       if (u.type === 'notePosted' && !rebuild && u.note.postedAt >= latest) arrived.push(u.note);
       else if (u.type === 'notePosted') rebuild = true;
-      else if (u.type === 'noteEdited' || u.type === 'noteDeleted') rebuild = true;
+      else if (u.type === 'noteEdited' || u.type === 'noteDeleted' || u.type === 'noteHidden') rebuild = true;
+      // The board under the themes holds the notes in no theme.
+      else if (u.type === 'noteThemed' || u.type.startsWith('theme')) rebuild = true;
     } else if (change.kind === 'snapshot') {
       rebuild = true;
     }
@@ -49,6 +52,8 @@ const client = new CafeClient({
     setText(byId('question'), `This wall cannot show the café: ${message}`);
   },
 });
+
+const harvest = wallHarvest(client.mirror);
 
 function ask() {
   if (frameAsked) return;
@@ -130,12 +135,17 @@ function render() {
   }
   if (rebuild) rebuildBoard();
   else addArrived();
-  byId('board-empty').hidden = columns.size > 0;
+  byId('board-empty').hidden = columns.size > 0 || boardRound === 0;
+  // In the harvest the board holds the notes in no theme; with none, it says nothing.
+  byId('notes-heading').hidden = boardRound === 0 && columns.size === 0;
+  harvest.render();
 }
 
 /** @param {NoteView} n */
 function onBoard(n) {
-  return boardRound === 0 || n.round === boardRound;
+  if (n.hidden) return false;
+  if (boardRound === 0) return !client.mirror.themeOf(n.noteId);
+  return n.round === boardRound;
 }
 
 function rebuildBoard() {

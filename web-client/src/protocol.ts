@@ -169,6 +169,19 @@ author: string, postedAt: number, editedAt: number | null, text: string, themeId
  */
 votes: number, };
 
+export type ExportTheme = { themeId: string, name: string, 
+/**
+ * Dots on the theme itself (dots on its notes are counted on the notes).
+ */
+votes: number, noteIds: Array<string>, };
+
+export type ExportFeedback = { questions: Array<FeedbackQuestion>, 
+/**
+ * One entry per person who answered, each with one answer per question, in an order that
+ * says nothing about who answered when.
+ */
+responses: Array<Array<FeedbackAnswer>>, };
+
 /**
  * A café as one client may see it. The facilitator and the wall see everything; a phone sees
  * itself, its tables (current round and plan), the people there and those tables' notes.
@@ -247,6 +260,114 @@ hidden?: boolean, };
  */
 
 export type BroadcastView = { text: string, at: number, };
+
+/**
+ * What a dot is spent on.
+ */
+
+export type VoteTarget = { "kind": "theme", themeId: string, } | { "kind": "note", noteId: string, };
+
+/**
+ * Dots on one target: a total (facilitator and wall) or one person's own (their phone).
+ */
+
+export type VoteCount = { target: VoteTarget, dots: number, };
+
+/**
+ * Where dot-voting stands.
+ */
+
+export type VotingState = "notOpen" | "open" | "closed";
+
+export type VotingView = { state: VotingState, 
+/**
+ * Each participant's budget of dots.
+ */
+dots: number, 
+/**
+ * Every target with at least one dot (facilitator and wall; empty on phones).
+ */
+totals: Array<VoteCount>, 
+/**
+ * This phone's own dots (phones only; empty for the facilitator and wall).
+ */
+mine: Array<VoteCount>, };
+
+/**
+ * A theme and the notes in it, in the order they were posted.
+ */
+
+export type ThemeView = { themeId: string, name: string, noteIds: Array<string>, };
+
+/**
+ * Something the room agreed to do.
+ */
+
+export type Commitment = { commitmentId: string, text: string, 
+/**
+ * Who carries it (a person, team or organisation).
+ */
+owner?: string, 
+/**
+ * By when, as a calendar date `YYYY-MM-DD`.
+ */
+due?: string, 
+/**
+ * The themes it answers.
+ */
+themeIds: Array<string>, };
+
+export type FeedbackKind = "rating" | "text";
+
+/**
+ * One question of the feedback form phones show when the café closes.
+ */
+
+export type FeedbackQuestion = { kind: FeedbackKind, prompt: string, };
+
+/**
+ * The answer to one question; both empty means skipped. `rating` answers a rating question,
+ * `text` a text question.
+ */
+
+export type FeedbackAnswer = { rating?: number, text?: string, };
+
+export type FeedbackView = { questions: Array<FeedbackQuestion>, 
+/**
+ * How many people answered (facilitator only; 0 elsewhere).
+ */
+responses: number, 
+/**
+ * This phone's own answers, once sent (phones only).
+ */
+mine?: Array<FeedbackAnswer>, };
+
+/**
+ * A grouping the server suggests from the words of the notes not yet in a theme.
+ */
+
+export type SuggestedTheme = { 
+/**
+ * A name made of the group's most characteristic words.
+ */
+name: string, terms: Array<string>, noteIds: Array<string>, };
+
+/**
+ * `GET /api/cafes/{code}/suggestions`, for the facilitator and co-facilitators.
+ */
+
+export type ThemeSuggestions = { 
+/**
+ * How many notes were looked at: every note on the wall that is in no theme yet.
+ */
+notesConsidered: number, suggestions: Array<SuggestedTheme>, };
+
+/**
+ * `POST /api/cafes/{code}/co-facilitator`: the answer with the new key, shown only here.
+ * It replaces any earlier co-facilitator key.
+ */
+
+export type CoFacilitatorKey = { coFacilitatorKey: string, };
 
 /**
  * `POST /api/cafes`.

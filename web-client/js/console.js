@@ -472,9 +472,6 @@ function runConsole(saved) {
     // The key to the whole café is the facilitator's to share, not a co-facilitator's.
     /** @type {HTMLElement} */ (byId('console-link').closest('details')).hidden = role !== 'facilitator';
     // Exports are the facilitator's (the server refuses other keys).
-    byId('export-buttons').hidden = role !== 'facilitator';
-    byId('export-anonymous-box').hidden = role !== 'facilitator';
-    byId('export-facilitator-only').hidden = role === 'facilitator';
     for (const part of harvestParts) part.render();
   }
 

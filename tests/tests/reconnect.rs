@@ -191,7 +191,10 @@ async fn a_phone_and_a_wall_get_exactly_what_they_missed() {
         "noteEdited",
         "tableChanged",
     ] {
-        assert!(kinds.iter().any(|x| x == k), "the phone missed no {k}: {kinds:?}");
+        assert!(
+            kinds.iter().any(|x| x == k),
+            "the phone missed no {k}: {kinds:?}"
+        );
     }
     assert!(
         !missed.iter().any(|(_, u)| matches!(

@@ -37,6 +37,10 @@ pub struct You {
 }
 
 /// Every frame the server sends.
+// A snapshot is sent once per connection and fanned-out events are shared behind an `Arc`,
+// so the size of the largest variant costs little; boxing it would touch every producer and
+// consumer of snapshots for nothing measurable.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(
     tag = "type",

@@ -908,7 +908,7 @@ async fn the_export_holds_the_harvest_as_posted() {
         ],
         "themes, most dots first"
     );
-    assert_eq!(json.commitments, [commitment.clone()]);
+    assert_eq!(json.commitments, [commitment]);
     assert_eq!(json.feedback.questions.len(), 2);
     let mut got = json.feedback.responses.clone();
     got.sort_by_key(|r| format!("{r:?}"));

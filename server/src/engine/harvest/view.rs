@@ -37,7 +37,7 @@ fn theme_notes(cafe: &Cafe, for_wall: bool) -> BTreeMap<ThemeId, Vec<NoteId>> {
     for n in cafe
         .notes
         .iter()
-        .filter(|n| !n.deleted && !(for_wall && n.hidden))
+        .filter(|n| !n.deleted && (!for_wall || !n.hidden))
     {
         if let Some(t) = cafe.harvest.note_theme.get(&n.id) {
             out.entry(*t).or_default().push(n.id);

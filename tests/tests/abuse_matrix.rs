@@ -730,7 +730,13 @@ async fn every_command_by_every_sender() {
 
     // One café per stage for the cells that change nothing.
     let mut shared = Vec::new();
-    for stage in [Stage::Running, Stage::Paused, Stage::BetweenRounds] {
+    for stage in [
+        Stage::Running,
+        Stage::Paused,
+        Stage::BetweenRounds,
+        Stage::Harvest,
+        Stage::Closed,
+    ] {
         shared.push((stage, CafeA::new(&server, stage).await));
     }
     let mut report: Vec<Ran> = Vec::new();

@@ -1110,3 +1110,48 @@ fn without_presence(v: &CafeView) -> CafeView {
     v.connected.clear();
     v
 }
+
+#[tokio::test]
+async fn dots_on_a_note_hidden_later_can_be_taken_back_and_walls_never_see_them() {
+    let server = TestServer::start().await;
+    let (mut cafe, notes) = in_harvest(&server, 3, 1).await;
+    let mut wall = cafe.wall(&server).await;
+    cafe.fac
+        .command(Command::OpenVoting { dots: 3 })
+        .await
+        .expect("openVoting");
+    for p in &mut cafe.phones[..2] {
+        p.command(votes(note(notes[0]), 2)).await.expect("vote");
+    }
+    cafe.fac
+        .command(Command::HideNote {
+            note_id: notes[0],
+            hidden: true,
+        })
+        .await
+        .expect("hide");
+    // No more dots on it, but those spent come back.
+    refused(
+        cafe.phones[0].command(votes(note(notes[0]), 3)).await,
+        ErrorCode::NotFound,
+        "a dot added to a hidden note",
+    );
+    cafe.phones[0]
+        .command(votes(note(notes[0]), 0))
+        .await
+        .expect("taking dots back from a hidden note");
+    cafe.phones[0]
+        .command(votes(note(notes[1]), 3))
+        .await
+        .expect("the dots taken back are spent elsewhere");
+    cafe.settle().await;
+    wall.ping().await.expect("wall ping");
+    let totals = counts(&cafe.fac.mirror.cafe().voting.totals);
+    assert_eq!(totals.get(&note(notes[0])), Some(&2));
+    assert_eq!(
+        counts(&wall.mirror.cafe().voting.totals),
+        BTreeMap::from([(note(notes[1]), 3)]),
+        "the wall has no total for a hidden note"
+    );
+    mirrors_match_fresh_snapshots(&server, &mut cafe, &mut wall).await;
+}

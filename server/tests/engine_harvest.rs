@@ -486,6 +486,28 @@ fn a_lowered_budget_keeps_dots_but_stops_new_ones() {
 }
 
 #[test]
+fn dots_on_a_note_hidden_later_can_be_taken_back_but_not_added() {
+    let (mut c, people, notes) = harvest();
+    c.fac_ok(Command::OpenVoting { dots: 3 });
+    c.as_p(people[0], vote(note(notes[1]), 2)).unwrap();
+    c.fac_ok(Command::HideNote {
+        note_id: notes[1],
+        hidden: true,
+    });
+    c.refused(
+        Input::Command {
+            actor: Actor::Participant(people[0]),
+            command: vote(note(notes[1]), 3),
+        },
+        ErrorCode::NotFound,
+    );
+    c.as_p(people[0], vote(note(notes[1]), 1)).unwrap();
+    c.as_p(people[0], vote(note(notes[1]), 0)).unwrap();
+    assert_eq!(c.cafe.harvest.spent(people[0]), 0);
+    c.as_p(people[0], vote(note(notes[0]), 3)).unwrap();
+}
+
+#[test]
 fn votes_go_to_themes_and_notes_that_exist() {
     let (mut c, people, notes) = harvest();
     c.fac_ok(Command::OpenVoting { dots: 3 });

@@ -1,10 +1,11 @@
-//! One row per note, for spreadsheets.
+//! One row per note, for spreadsheets. Columns are only ever added at the end, so a sheet
+//! or script that reads them by position keeps working.
 
 use flamingo_protocol::CafeExport;
 
 use super::{ExportError, People, instant};
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 14] = [
     "cafe",
     "round",
     "question",
@@ -17,6 +18,8 @@ const HEADER: [&str; 12] = [
     "edited_at",
     "text",
     "note_id",
+    "theme",
+    "votes",
 ];
 
 pub fn notes(data: &CafeExport) -> Result<String, ExportError> {
@@ -24,6 +27,11 @@ pub fn notes(data: &CafeExport) -> Result<String, ExportError> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let fail = |e: ::csv::Error| ExportError::Encode(e.to_string());
     w.write_record(HEADER).map_err(fail)?;
+    let themes: std::collections::HashMap<_, &str> = data
+        .themes
+        .iter()
+        .map(|t| (t.theme_id, t.name.as_str()))
+        .collect();
     for n in &data.notes {
         let question = data
             .rounds
@@ -44,6 +52,10 @@ pub fn notes(data: &CafeExport) -> Result<String, ExportError> {
             &n.edited_at.map(instant).unwrap_or_default(),
             &n.text,
             &n.note_id.to_string(),
+            n.theme_id
+                .and_then(|t| themes.get(&t).copied())
+                .unwrap_or(""),
+            &n.votes.to_string(),
         ])
         .map_err(fail)?;
     }

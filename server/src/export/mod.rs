@@ -214,3 +214,214 @@ impl<'a> People<'a> {
             .as_deref()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use flamingo_protocol::{
+        Commitment, ExportTheme, FeedbackAnswer, FeedbackKind, FeedbackQuestion, NoteId, ThemeId,
+    };
+    use uuid::Uuid;
+
+    use super::*;
+
+    fn id(n: u128) -> Uuid {
+        Uuid::from_u128(n)
+    }
+
+    fn note(n: u128, author: &str, text: &str, theme: Option<ThemeId>, votes: u32) -> ExportNote {
+        ExportNote {
+            note_id: id(n),
+            round: 1,
+            table: 1,
+            author: author.into(),
+            posted_at: 1_790_000_000_000 + n as i64,
+            edited_at: None,
+            text: text.into(),
+            theme_id: theme,
+            votes,
+        }
+    }
+
+    fn theme(n: u128, name: &str, votes: u32, note_ids: Vec<NoteId>) -> ExportTheme {
+        ExportTheme {
+            theme_id: id(n),
+            name: name.into(),
+            votes,
+            note_ids,
+        }
+    }
+
+    /// A café as `cafe_export` makes it with anonymous authors: keys `P1`, labels
+    /// `Participant 1`; themes come ranked by dots.
+    fn sample() -> CafeExport {
+        let participant = |i: usize| ExportParticipant {
+            key: format!("P{i}"),
+            label: format!("Participant {i}"),
+            organisation: (i == 1).then(|| "Org *A*".into()),
+            role: None,
+            present: true,
+        };
+        CafeExport {
+            format_version: 1,
+            cafe_id: id(1),
+            title: "Café".into(),
+            join_code: "ABCDEF".into(),
+            created_at: 1_790_000_000_000,
+            exported_at: 1_790_000_100_000,
+            authors: Authors::Anonymous,
+            table_size: 4,
+            participants: vec![participant(1), participant(2)],
+            rounds: vec![ExportRound {
+                round: 1,
+                question: "What helps?".into(),
+                minutes: 20,
+                tables: vec![ExportTable {
+                    table: 1,
+                    host: Some("P1".into()),
+                    members: vec!["P1".into(), "P2".into()],
+                }],
+            }],
+            notes: vec![
+                note(10, "P1", "trust first", Some(id(100)), 2),
+                note(11, "P2", "shared budgets", Some(id(101)), 0),
+                note(12, "P2", "an unthemed note", None, 1),
+            ],
+            themes: vec![
+                theme(101, "Money *matters*", 5, vec![id(11)]),
+                theme(100, "# <b>Trust</b> | people", 1, vec![id(10)]),
+            ],
+            commitments: vec![Commitment {
+                commitment_id: id(200),
+                text: "Meet monthly".into(),
+                owner: Some("Board [west]".into()),
+                due: Some("2026-12-31".into()),
+                theme_ids: vec![id(100), id(101)],
+            }],
+            feedback: ExportFeedback {
+                questions: vec![
+                    FeedbackQuestion {
+                        kind: FeedbackKind::Rating,
+                        prompt: "How useful?".into(),
+                    },
+                    FeedbackQuestion {
+                        kind: FeedbackKind::Text,
+                        prompt: "What next?".into(),
+                    },
+                ],
+                responses: vec![
+                    vec![
+                        FeedbackAnswer {
+                            rating: Some(4),
+                            text: None,
+                        },
+                        FeedbackAnswer {
+                            rating: None,
+                            text: Some("<i>call</i> Bob".into()),
+                        },
+                    ],
+                    vec![
+                        FeedbackAnswer {
+                            rating: Some(5),
+                            text: None,
+                        },
+                        FeedbackAnswer::default(),
+                    ],
+                    vec![
+                        FeedbackAnswer {
+                            rating: Some(2),
+                            text: None,
+                        },
+                        FeedbackAnswer::default(),
+                    ],
+                ],
+            },
+        }
+    }
+
+    fn position(md: &str, needle: &str) -> usize {
+        md.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in the report:\n{md}"))
+    }
+
+    #[test]
+    fn the_report_ranks_themes_by_dots_and_escapes_their_names() {
+        let md = markdown::report(&sample());
+        let money = position(&md, "#### 1. Money \\*matters\\* · 5 dots");
+        let trust = position(&md, "#### 2. \\# \\<b\\>Trust\\</b\\> \\| people · 1 dot");
+        assert!(money < trust);
+        assert!(!md.contains("<b>"), "{md}");
+        // Harvest before the notes by round; within the harvest, themes, commitments, feedback.
+        let order = [
+            "## Questions",
+            "## Harvest",
+            "### Themes",
+            "### Commitments",
+            "### Feedback",
+            "## Round 1",
+        ];
+        let at: Vec<usize> = order.iter().map(|h| position(&md, h)).collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+        // The theme's note with its dots, and in the round part with its theme.
+        position(&md, "— Participant 1 (Org \\*A\\*) · 2 dots");
+        position(
+            &md,
+            "— Participant 1 (Org \\*A\\*) · theme: \\# \\<b\\>Trust\\</b\\> \\| people · 2 dots",
+        );
+        position(&md, "— Participant 2 · 1 dot");
+    }
+
+    #[test]
+    fn the_report_shows_commitments_and_anonymous_feedback() {
+        let md = markdown::report(&sample());
+        position(
+            &md,
+            "- Meet monthly  \n  — owner: Board \\[west\\] · due 2026-12-31 · answers: \\# \\<b\\>Trust\\</b\\> \\| people, Money \\*matters\\*",
+        );
+        position(&md, "3 feedback forms returned.");
+        position(&md, "3 answers · average 3.7 of 5");
+        position(&md, "| Answers | 0 | 1 | 0 | 1 | 1 |");
+        position(&md, "- “\\<i\\>call\\</i\\> Bob”");
+        let feedback = &md[position(&md, "### Feedback")..position(&md, "## Round 1")];
+        assert!(!feedback.contains("Participant"), "{feedback}");
+    }
+
+    #[test]
+    fn an_empty_harvest_reads_well() {
+        let mut data = sample();
+        data.themes.clear();
+        data.commitments.clear();
+        data.feedback.responses.clear();
+        for n in &mut data.notes {
+            n.theme_id = None;
+            n.votes = 0;
+        }
+        let md = markdown::report(&data);
+        position(&md, "No themes yet.");
+        position(&md, "No commitments recorded.");
+        position(&md, "No feedback yet.");
+        assert!(!md.contains("theme:") && !md.contains(" dot"), "{md}");
+    }
+
+    #[test]
+    fn csv_rows_end_with_theme_and_votes() {
+        let body = csv::notes(&sample()).expect("csv");
+        let mut r = ::csv::Reader::from_reader(body.as_bytes());
+        let header: Vec<String> = r
+            .headers()
+            .expect("header")
+            .iter()
+            .map(Into::into)
+            .collect();
+        assert_eq!(&header[header.len() - 3..], ["note_id", "theme", "votes"]);
+        let rows: Vec<::csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+        let cols: Vec<(&str, &str, &str)> = rows.iter().map(|x| (&x[5], &x[12], &x[13])).collect();
+        assert_eq!(
+            cols,
+            [
+                ("Participant 1", "# <b>Trust</b> | people", "2"),
+                ("Participant 2", "Money *matters*", "0"),
+                ("Participant 2", "", "1"),
+            ]
+        );
+    }
+}

@@ -239,8 +239,10 @@ fn set_votes(
         VoteTarget::Theme { theme_id } => {
             existing_theme(cafe, theme_id)?;
         }
+        // Dots on a note hidden after they were spent can still be taken back; otherwise they
+        // would stay out of the voter's budget for good.
         VoteTarget::Note { note_id } => match cafe.note(note_id) {
-            Some(n) if !n.deleted && !n.hidden => {}
+            Some(n) if !n.deleted && (!n.hidden || dots < h.mine(voter, target)) => {}
             _ => return Err(EngineError::NotFound("no such note")),
         },
     }

@@ -157,6 +157,12 @@ pub fn fanout(cafe: &Cafe, event: &Event, f: &mut Fanout) {
                 target: *target,
                 dots: h.total(*target),
             });
+            // A wall holds no hidden note, nor its total (see `snapshot`).
+            if let VoteTarget::Note { note_id } = target
+                && cafe.note(*note_id).is_some_and(|n| n.hidden)
+            {
+                f.walls = ForWalls::Nothing;
+            }
             f.phones.push((
                 *participant_id,
                 Update::YourVotes {

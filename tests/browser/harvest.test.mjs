@@ -345,6 +345,22 @@ test('the harvest: themes, dot-voting, commitments, co-facilitator, feedback', {
     await assertAccessible(facilitator, 'console, café closed');
   });
 
+  await t.test('the printable report holds the themes, the commitment and the feedback', async () => {
+    const [report] = await Promise.all([
+      consoleCtx.waitForEvent('page'),
+      facilitator.click('#report-link'),
+    ]);
+    watch(report, 'report', problems);
+    await report.locator('.themes h3', { hasText: 'Budgets' }).waitFor(WAIT);
+    await report.locator('.commitments li', { hasText: 'City Council and NHS Trust' }).waitFor(WAIT);
+    await report.locator('.feedback', { hasText: '1 form returned, without names.' }).waitFor(WAIT);
+    await report.locator('.feedback', { hasText: '5.0 out of 5 from 1 rating' }).waitFor(WAIT);
+    await report.locator('.feedback .note-text', { hasText: 'Talk to housing before the next budget round' }).waitFor(WAIT);
+    await assertAccessible(report, 'report with the harvest');
+    await screenshot(report, 'report-harvest');
+    await report.close();
+  });
+
   await t.test('no page broke or was refused by the Content-Security-Policy', () => {
     assert.deepEqual(problems, []);
   });

@@ -61,6 +61,7 @@ function render(data) {
       data.authors === 'anonymous' ? ' · names left out' : ''),
     h('h2', {}, 'Questions'),
     h('ol', {}, data.rounds.map((r) => h('li', {}, `${r.question} (${r.minutes} min)`))),
+    harvest(data, label),
     data.rounds.flatMap((r) => [
       h('h2', {}, `Round ${r.round}: ${r.question}`),
       ...(r.tables.length === 0
@@ -99,6 +100,70 @@ function render(data) {
   print.disabled = false;
   print.onclick = () => window.print();
   setText(print, 'Print or save as PDF');
+}
+
+/**
+ * The harvest: themes by dots with their notes, the commitments, and the feedback, which
+ * never carries names.
+ * @param {CafeExport} data
+ * @param {(key: string | null | undefined) => string} label
+ */
+function harvest(data, label) {
+  const notes = new Map(data.notes.map((n) => [n.noteId, n]));
+  const themeName = new Map(data.themes.map((t) => [t.themeId, t.name]));
+  const dots = (/** @type {number} */ n) => count(n, 'dot');
+  const feedback = data.feedback;
+  return [
+    h('h2', {}, 'Themes'),
+    data.themes.length === 0
+      ? h('p', { class: 'meta' }, 'No themes yet.')
+      : h('ol', { class: 'themes' }, data.themes.map((t) => {
+        const own = t.noteIds.map((id) => notes.get(id)).filter((n) => n !== undefined);
+        const total = t.votes + own.reduce((sum, n) => sum + n.votes, 0);
+        return h('li', {},
+          h('h3', {}, t.name, h('span', { class: 'dots' }, ` · ${dots(total)}`)),
+          own.length === 0 ? null : h('ul', { class: 'notes' }, own.map((n) => h('li', {},
+            h('span', { class: 'note-text' }, n.text),
+            h('br'),
+            h('span', { class: 'by' },
+              `— ${label(n.author)}, round ${n.round}, table ${n.table}${n.votes ? ` · ${dots(n.votes)}` : ''}`)))));
+      })),
+    h('h2', {}, 'Commitments'),
+    data.commitments.length === 0
+      ? h('p', { class: 'meta' }, 'No commitments recorded.')
+      : h('ul', { class: 'commitments' }, data.commitments.map((c) => h('li', {},
+        h('span', { class: 'note-text' }, c.text),
+        h('br'),
+        h('span', { class: 'by' }, [
+          c.owner ? `Owner: ${c.owner}` : null,
+          c.due ? `due ${c.due}` : null,
+          c.themeIds.length ? `answers ${c.themeIds.map((id) => themeName.get(id) ?? '?').join(', ')}` : null,
+        ].filter(Boolean).join(' · '))))),
+    h('h2', {}, 'Feedback'),
+    feedback.responses.length === 0
+      ? h('p', { class: 'meta' }, 'No feedback yet.')
+      : h('div', { class: 'feedback' },
+        h('p', { class: 'meta' }, `${count(feedback.responses.length, 'form')} returned, without names.`),
+        feedback.questions.map((q, i) => {
+          const answers = feedback.responses.map((r) => r[i]).filter((a) => a !== undefined);
+          if (q.kind === 'rating') {
+            const ratings = answers.map((a) => a.rating).filter((r) => typeof r === 'number');
+            const average = ratings.length ? ratings.reduce((a, b) => a + b, 0) / ratings.length : 0;
+            return h('section', { class: 'table-block' },
+              h('h3', {}, q.prompt),
+              h('p', {}, ratings.length === 0
+                ? 'No ratings.'
+                : `${average.toFixed(1)} out of 5 from ${count(ratings.length, 'rating')} (${[1, 2, 3, 4, 5]
+                  .map((v) => `${v}: ${ratings.filter((r) => r === v).length}`).join(', ')})`));
+          }
+          const texts = answers.map((a) => a.text).filter((t) => typeof t === 'string' && t !== '');
+          return h('section', { class: 'table-block' },
+            h('h3', {}, q.prompt),
+            texts.length === 0
+              ? h('p', { class: 'meta' }, 'No answers.')
+              : h('ul', { class: 'notes' }, texts.map((t) => h('li', {}, h('span', { class: 'note-text' }, t)))));
+        })),
+  ];
 }
 
 start();

@@ -3,9 +3,7 @@
 //!
 //! Writes go to one writer thread that commits whatever is waiting in one transaction (group
 //! commit): every café's appends share each fsync instead of queueing for one each. Reads use
-//! a connection of their own (WAL lets them run beside the writer). A third connection moves
-//! the WAL into the database file in the background: SQLite's automatic checkpoint would run
-//! inside a commit, and every append waiting on that commit would wait for it too.
+//! a connection of their own (WAL lets them run beside the writer).
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, mpsc};
@@ -38,17 +36,6 @@ CREATE TABLE IF NOT EXISTS events (
 /// Writes committed together at most.
 const GROUP_MAX: usize = 512;
 
-/// How often the checkpointer looks at the WAL.
-const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
-
-/// The WAL size at which the checkpointer copies it into the database: SQLite's own automatic
-/// threshold (1,000 pages of 4 KiB).
-const CHECKPOINT_WAL_BYTES: u64 = 4 * 1024 * 1024;
-
-/// The writer's page cache: the tips of every busy café's log stay in memory, so a commit
-/// writes pages instead of first reading them (SQLite's default is 2 MiB).
-const WRITER_CACHE_KIB: i64 = 32 * 1024;
-
 /// Reads on one connection behind a mutex, on the blocking pool so the async runtime never
 /// waits on the disk; writes through the writer thread.
 #[derive(Clone)]
@@ -63,17 +50,10 @@ pub struct SqliteStorage {
 struct Writer {
     jobs: Option<mpsc::Sender<Job>>,
     thread: Option<std::thread::JoinHandle<()>>,
-    /// Dropping it stops the checkpointer.
-    stop_checkpoints: Option<mpsc::Sender<()>>,
-    checkpointer: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Drop for Writer {
     fn drop(&mut self) {
-        drop(self.stop_checkpoints.take());
-        if let Some(thread) = self.checkpointer.take() {
-            let _ = thread.join();
-        }
         drop(self.jobs.take());
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
@@ -125,36 +105,16 @@ impl SqliteStorage {
         writer
             .execute_batch("BEGIN IMMEDIATE; ROLLBACK;")
             .map_err(cannot_open)?;
-        writer
-            .pragma_update(None, "cache_size", -WRITER_CACHE_KIB)
-            .map_err(cannot_open)?;
-        writer
-            .pragma_update(None, "wal_autocheckpoint", 0)
-            .map_err(cannot_open)?;
-        // A WAL that restarts after a checkpoint shrinks back, so that its size keeps telling
-        // the checkpointer how much is waiting.
-        writer
-            .pragma_update(None, "journal_size_limit", CHECKPOINT_WAL_BYTES / 4)
-            .map_err(cannot_open)?;
-        let checkpoints = open().map_err(cannot_open)?;
-        let wal = dir.join("flamingo.sqlite3-wal");
         let (jobs, queue) = mpsc::channel();
         let thread = std::thread::Builder::new()
             .name("sqlite-writer".into())
             .spawn(move || write_groups(writer, queue))
             .map_err(|e| StorageError::Backend(format!("cannot start the writer: {e}")))?;
-        let (stop_checkpoints, stopped) = mpsc::channel();
-        let checkpointer = std::thread::Builder::new()
-            .name("sqlite-checkpoint".into())
-            .spawn(move || checkpoint_until(checkpoints, &wal, stopped))
-            .map_err(|e| StorageError::Backend(format!("cannot start the checkpointer: {e}")))?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
             writer: Arc::new(Writer {
                 jobs: Some(jobs),
                 thread: Some(thread),
-                stop_checkpoints: Some(stop_checkpoints),
-                checkpointer: Some(checkpointer),
             }),
         })
     }
@@ -184,21 +144,6 @@ impl SqliteStorage {
             .send(Job { write, done })
             .map_err(|_| stopped())?;
         answer.await.map_err(|_| stopped())?
-    }
-}
-
-/// The checkpointer: a PASSIVE checkpoint copies what it can of the WAL into the database
-/// without waiting for (or blocking) the writer or readers, so commits never pay for it; the
-/// WAL restarts from the beginning once a checkpoint has caught up.
-fn checkpoint_until(conn: Connection, wal: &Path, stop: mpsc::Receiver<()>) {
-    while let Err(mpsc::RecvTimeoutError::Timeout) = stop.recv_timeout(CHECKPOINT_EVERY) {
-        let size = std::fs::metadata(wal).map_or(0, |m| m.len());
-        if size < CHECKPOINT_WAL_BYTES {
-            continue;
-        }
-        if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-            tracing::warn!(error = %e, "WAL checkpoint failed; retrying");
-        }
     }
 }
 

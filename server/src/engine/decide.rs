@@ -106,9 +106,6 @@ fn command_by(
     if !for_everyone && !actor.is_staff() {
         return Err(EngineError::FacilitatorOnly);
     }
-    if harvest::handles(command) {
-        return harvest::decide(cafe, actor, command);
-    }
     match command {
         Command::PlanNextRound => {
             let next = next_round(cafe)?;
@@ -230,7 +227,6 @@ fn command_by(
             Actor::Participant(p) => Ok(departure(cafe, p, false)),
             _ => Err(EngineError::Forbidden("only participants can leave")),
         },
-        // Decided by the harvest above.
         Command::CreateTheme { .. }
         | Command::RenameTheme { .. }
         | Command::DeleteTheme { .. }

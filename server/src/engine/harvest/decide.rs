@@ -12,24 +12,6 @@ use crate::engine::event::Event;
 use crate::engine::state::{Cafe, Phase};
 use crate::engine::validate;
 
-/// Whether `command` is one of the harvest's; `decide` passes those here.
-pub fn handles(command: &Command) -> bool {
-    matches!(
-        command,
-        Command::CreateTheme { .. }
-            | Command::RenameTheme { .. }
-            | Command::DeleteTheme { .. }
-            | Command::SetNoteTheme { .. }
-            | Command::OpenVoting { .. }
-            | Command::CloseVoting
-            | Command::SetVotes { .. }
-            | Command::SaveCommitment { .. }
-            | Command::DeleteCommitment { .. }
-            | Command::SetFeedbackQuestions { .. }
-            | Command::SubmitFeedback { .. }
-    )
-}
-
 /// Decides a harvest command. The caller has checked that staff commands come from staff.
 pub fn decide(cafe: &Cafe, actor: Actor, command: &Command) -> Result<Vec<Event>, EngineError> {
     let h = &cafe.harvest;

@@ -14,7 +14,7 @@ use flamingo_protocol::{
 
 use super::event::Event;
 
-pub use decide::{co_facilitator_key, decide, handles};
+pub use decide::{co_facilitator_key, decide};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {

@@ -92,6 +92,23 @@ impl TestServer {
         format!("http://{}{}", self.addr, path)
     }
 
+    /// An HTTP request with `Authorization: Bearer <key>` when a key is given: the status and
+    /// the body.
+    pub async fn request_with_key(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        key: Option<&str>,
+    ) -> (u16, String) {
+        let mut req = reqwest::Client::new().request(method, self.http_url(path));
+        if let Some(key) = key {
+            req = req.header("authorization", format!("Bearer {key}"));
+        }
+        let resp = req.send().await.expect("http");
+        let status = resp.status().as_u16();
+        (status, resp.text().await.expect("body"))
+    }
+
     pub fn ws_url(&self) -> String {
         format!("ws://{}/ws", self.addr)
     }

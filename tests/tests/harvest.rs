@@ -441,24 +441,11 @@ async fn concurrent_votes_from_two_connections_never_overspend() {
     assert!(spent_total <= BUDGET * PEOPLE as u32);
 }
 
-async fn http(
-    server: &TestServer,
-    method: reqwest::Method,
-    path: &str,
-    key: Option<&str>,
-) -> (u16, String) {
-    let mut req = reqwest::Client::new().request(method, server.http_url(path));
-    if let Some(key) = key {
-        req = req.header("authorization", format!("Bearer {key}"));
-    }
-    let resp = req.send().await.expect("http");
-    let status = resp.status().as_u16();
-    (status, resp.text().await.expect("body"))
-}
-
 async fn share_co_key(server: &TestServer, code: &str, key: Option<&str>) -> (u16, String) {
     let path = format!("/api/cafes/{code}/co-facilitator");
-    http(server, reqwest::Method::POST, &path, key).await
+    server
+        .request_with_key(reqwest::Method::POST, &path, key)
+        .await
 }
 
 async fn new_co_key(server: &TestServer, code: &str, key: &str) -> String {
@@ -566,7 +553,9 @@ async fn a_co_facilitator_runs_the_harvest_but_cannot_close_or_share_keys() {
         "sharing with the co key",
     );
     let path = format!("/api/cafes/{code}/co-facilitator");
-    let (s, b) = http(&server, reqwest::Method::DELETE, &path, Some(&key)).await;
+    let (s, b) = server
+        .request_with_key(reqwest::Method::DELETE, &path, Some(&key))
+        .await;
     error_body(
         s,
         &b,
@@ -575,13 +564,13 @@ async fn a_co_facilitator_runs_the_harvest_but_cannot_close_or_share_keys() {
         "revoking with the co key",
     );
     // Exporting is allowed.
-    let (s, b) = http(
-        &server,
-        reqwest::Method::GET,
-        &format!("/api/cafes/{code}/export?format=json"),
-        Some(&key),
-    )
-    .await;
+    let (s, b) = server
+        .request_with_key(
+            reqwest::Method::GET,
+            &format!("/api/cafes/{code}/export?format=json"),
+            Some(&key),
+        )
+        .await;
     assert_eq!(s, 200, "{b}");
     let export: CafeExport = serde_json::from_str(&b).expect("the JSON export parses");
     assert_eq!(export.themes.len(), 1);
@@ -598,7 +587,9 @@ async fn a_co_facilitator_runs_the_harvest_but_cannot_close_or_share_keys() {
         .expect("the new key signs in");
 
     // Revoking: 204, disconnected, refused, and the facilitator sees it.
-    let (s, b) = http(&server, reqwest::Method::DELETE, &path, Some(&fac_key)).await;
+    let (s, b) = server
+        .request_with_key(reqwest::Method::DELETE, &path, Some(&fac_key))
+        .await;
     assert_eq!(s, 204, "{b}");
     assert_eq!(co.wait_closed().await, Some(4500));
     let gone = co_facilitator(&server, &cafe, &replacement).await.err();
@@ -869,13 +860,13 @@ async fn the_export_holds_the_harvest_as_posted() {
     let export_path = |q: &str| format!("/api/cafes/{code}/export?{q}");
 
     // JSON, parsed back.
-    let (s, body) = http(
-        &server,
-        reqwest::Method::GET,
-        &export_path("format=json"),
-        Some(&key),
-    )
-    .await;
+    let (s, body) = server
+        .request_with_key(
+            reqwest::Method::GET,
+            &export_path("format=json"),
+            Some(&key),
+        )
+        .await;
     assert_eq!(s, 200, "{body}");
     let json: CafeExport = serde_json::from_str(&body).expect("the JSON export parses");
     assert_eq!(json.notes.len(), texts.len());
@@ -922,13 +913,9 @@ async fn the_export_holds_the_harvest_as_posted() {
     }
 
     // CSV: one row per note, with its theme and dots.
-    let (s, body) = http(
-        &server,
-        reqwest::Method::GET,
-        &export_path("format=csv"),
-        Some(&key),
-    )
-    .await;
+    let (s, body) = server
+        .request_with_key(reqwest::Method::GET, &export_path("format=csv"), Some(&key))
+        .await;
     assert_eq!(s, 200, "{body}");
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let header: Vec<String> = reader
@@ -966,13 +953,13 @@ async fn the_export_holds_the_harvest_as_posted() {
     }
 
     // Markdown: the harvest is in the report.
-    let (s, md) = http(
-        &server,
-        reqwest::Method::GET,
-        &export_path("format=markdown"),
-        Some(&key),
-    )
-    .await;
+    let (s, md) = server
+        .request_with_key(
+            reqwest::Method::GET,
+            &export_path("format=markdown"),
+            Some(&key),
+        )
+        .await;
     assert_eq!(s, 200, "{md}");
     let money_at = md
         .find("#### 1. Money · 3 dots")
@@ -989,7 +976,9 @@ async fn the_export_holds_the_harvest_as_posted() {
     // Anonymous: nobody's name or id anywhere, in any format.
     for format in ["json", "csv", "markdown"] {
         let q = format!("format={format}&authors=anonymous");
-        let (s, body) = http(&server, reqwest::Method::GET, &export_path(&q), Some(&key)).await;
+        let (s, body) = server
+            .request_with_key(reqwest::Method::GET, &export_path(&q), Some(&key))
+            .await;
         assert_eq!(s, 200, "{body}");
         for (name, id) in NAMES.iter().zip(&participant_ids) {
             assert!(!body.contains(name), "{format} names {name}");
@@ -1090,13 +1079,13 @@ async fn the_harvest_survives_a_restart() {
         .expect("the co key still signs in");
     assert_eq!(you.role, Role::CoFacilitator);
     // The export after the restart still holds the feedback.
-    let (s, body) = http(
-        &server,
-        reqwest::Method::GET,
-        &format!("/api/cafes/{code}/export?format=json"),
-        Some(&created.facilitator_key),
-    )
-    .await;
+    let (s, body) = server
+        .request_with_key(
+            reqwest::Method::GET,
+            &format!("/api/cafes/{code}/export?format=json"),
+            Some(&created.facilitator_key),
+        )
+        .await;
     assert_eq!(s, 200, "{body}");
     let json: CafeExport = serde_json::from_str(&body).expect("export");
     assert_eq!(json.feedback.responses.len(), 1);

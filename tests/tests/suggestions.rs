@@ -18,13 +18,10 @@ const NOTES: [&str; 9] = [
 ];
 
 async fn get(server: &TestServer, code: &str, key: Option<&str>) -> (u16, String) {
-    let mut req =
-        reqwest::Client::new().get(server.http_url(&format!("/api/cafes/{code}/suggestions")));
-    if let Some(key) = key {
-        req = req.header("authorization", format!("Bearer {key}"));
-    }
-    let resp = req.send().await.expect("http");
-    (resp.status().as_u16(), resp.text().await.expect("body"))
+    let path = format!("/api/cafes/{code}/suggestions");
+    server
+        .request_with_key(reqwest::Method::GET, &path, key)
+        .await
 }
 
 fn suggestions(body: &str) -> ThemeSuggestions {

@@ -662,6 +662,58 @@ fn round_commands_are_refused_between_rounds() {
     );
 }
 
+/// The members of every table in a `SeatingPlanned` among `events`.
+fn planned_members(events: &[Event]) -> BTreeSet<flamingo_protocol::ParticipantId> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::SeatingPlanned { tables, .. } => Some(tables),
+            _ => None,
+        })
+        .flatten()
+        .flat_map(|t| t.members.iter().copied())
+        .collect()
+}
+
+#[test]
+fn a_plan_made_ahead_is_what_start_would_plan_and_only_for_the_cafe_it_was_made_from() {
+    let mut c = TestCafe::standard();
+    assert_eq!(engine::plan_ahead(&c.cafe), None, "nobody to seat");
+    c.join_n(8);
+    let start = Input::Command {
+        actor: Actor::Facilitator,
+        command: Command::StartRound,
+    };
+    let ahead = engine::plan_ahead(&c.cafe).expect("a lobby with people plans ahead");
+    let planning_now = engine::decide(&c.cafe, &start, c.now).expect("start");
+    assert_eq!(
+        engine::decide_with(&c.cafe, &start, c.now, Some(&ahead)).expect("start"),
+        planning_now
+    );
+    assert_eq!(planned_members(&planning_now).len(), 8);
+
+    // Someone arrives after the plan was made: it no longer seats everyone and is not used.
+    let late = c.join("Late");
+    let events = engine::decide_with(&c.cafe, &start, c.now, Some(&ahead)).expect("start");
+    assert!(planned_members(&events).contains(&late), "{events:?}");
+    assert_eq!(
+        events,
+        engine::decide(&c.cafe, &start, c.now).expect("start")
+    );
+
+    // While a round runs there is nothing to plan ahead; between rounds, the plan made when
+    // the round ended holds, so again nothing.
+    c.start();
+    assert_eq!(engine::plan_ahead(&c.cafe), None, "round running");
+    c.end();
+    assert!(c.cafe.plan.is_some());
+    assert_eq!(
+        engine::plan_ahead(&c.cafe),
+        None,
+        "the plan from the round's end holds"
+    );
+}
+
 #[test]
 fn start_after_the_last_round_is_refused() {
     let mut c = TestCafe::new(4, None, 2, 10);

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use common::*;
 use flamingo_protocol::{Command, ErrorCode, ParticipantId, TableNo};
-use flamingo_server::engine::{Actor, Event, Input, Phase};
+use flamingo_server::engine::{self, Actor, Event, Input, Phase};
 use flamingo_server::seating::table_count;
 use proptest::prelude::*;
 
@@ -268,6 +268,19 @@ impl Run {
         let input = self.input(op);
         let before = self.c.cafe.clone();
         let seq = self.c.seq;
+        if let Input::Command {
+            command: Command::StartRound | Command::PlanNextRound,
+            ..
+        } = &input
+        {
+            // The server plans ahead while the room waits: that plan must decide exactly what
+            // planning at the command does.
+            let ahead = engine::plan_ahead(&before);
+            prop_assert_eq!(
+                engine::decide_with(&before, &input, self.c.now, ahead.as_ref()),
+                engine::decide(&before, &input, self.c.now)
+            );
+        }
         let result = self.c.run(input.clone());
         let cafe = &self.c.cafe;
         let events = match result {

@@ -41,6 +41,8 @@ async fn cafes_with_rounds_and_notes_against_flamingo_and_the_floor() {
         rounds: 1,
         seconds: 2.0,
         note_rate: 10.0,
+        // Long enough for the cafés to plan round 1 ahead (their owners wait 0.3 s of quiet).
+        welcome: 1.0,
     };
     let report = run::run(&opts, &flamingo, Some(&floor)).await.expect("run");
     println!("{}", report.table());
@@ -145,6 +147,7 @@ async fn a_run_over_two_nodes_sharing_postgres() {
         rounds: 1,
         seconds: 2.0,
         note_rate: 10.0,
+        welcome: 0.0,
     };
     let report = run::run(&opts, &flamingo, None).await.expect("run");
     println!("{}", report.table());

@@ -6,14 +6,15 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use flamingo_protocol::{
-    Authors, CafeId, CloseCode, Cursor, ErrorCode, ExportFormat, Millis, NoteId, ParticipantId,
-    PublicCafeInfo, Role, ServerMessage, Update, You,
+    Authors, CafeId, CloseCode, Command, Cursor, ErrorCode, ExportFormat, Millis, NoteId,
+    ParticipantId, PublicCafeInfo, Role, ServerMessage, Update, You,
 };
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, debug, info, info_span, warn};
 
 use super::history::{Entry, History};
+use super::lookahead::Lookahead;
 use super::news::{News, PeerPresence};
 use super::{CafeHandle, Credentials, MAILBOX, Request, Session};
 use crate::clock::now_ms;
@@ -60,6 +61,7 @@ struct Owner {
     /// Participants connected through other nodes, and which.
     remote: HashMap<ParticipantId, HashSet<NodeId>>,
     timer_retry_at: Option<Millis>,
+    lookahead: Lookahead,
 }
 
 /// Starts the owner of a café restored from (or just written to) storage. `log` must hold
@@ -106,6 +108,7 @@ pub fn spawn(
         phones: HashMap::new(),
         remote: HashMap::new(),
         timer_retry_at: None,
+        lookahead: Lookahead::default(),
     };
     tokio::spawn(
         owner
@@ -126,6 +129,8 @@ impl Owner {
                 self.on_deadline().await;
                 continue;
             }
+            self.lookahead.look(&self.cafe);
+            let plan_due = self.lookahead.due();
             tokio::select! {
                 biased;
                 _ = shutdown.cancelled() => break,
@@ -146,6 +151,10 @@ impl Owner {
                     Some(req) => self.handle(req).await,
                     None => break,
                 },
+                // Last: planning ahead is for when nothing else is waiting.
+                _ = tokio::time::sleep_until(plan_due.unwrap_or_else(tokio::time::Instant::now)),
+                    if plan_due.is_some() => self.lookahead.start(&self.cafe),
+                _ = self.lookahead.made() => {}
             }
         }
         for conn in self.conns.values() {
@@ -219,6 +228,7 @@ impl Owner {
     async fn commands(&mut self, batch: Vec<Request>) {
         let mut inputs = Vec::with_capacity(batch.len());
         let mut replies = Vec::with_capacity(batch.len());
+        let mut plans = false;
         for req in batch {
             if let Request::Command {
                 actor,
@@ -227,9 +237,14 @@ impl Owner {
                 conn,
             } = req
             {
+                plans |= matches!(command, Command::StartRound | Command::PlanNextRound);
                 replies.push((command.name(), request_id, conn));
                 inputs.push(Input::Command { actor, command });
             }
+        }
+        // The plan being made for this very state is nearer done than a new one would be.
+        if plans && self.lookahead.making_for(&self.cafe) {
+            self.lookahead.made().await;
         }
         let now = now_ms();
         let mut batch = self.decide_and_store(inputs, now).await;
@@ -320,8 +335,9 @@ impl Owner {
     fn decide_all(&mut self, inputs: &[Input], now: Millis) -> Batch {
         let mut batch = Batch::new(self.cafe.seq, inputs.len());
         let last = inputs.len().saturating_sub(1);
+        let ahead = self.lookahead.take();
         for (i, input) in inputs.iter().enumerate() {
-            let events = match engine::decide(&self.cafe, input, now) {
+            let events = match engine::decide_with(&self.cafe, input, now, ahead.as_ref()) {
                 Ok(events) => events,
                 Err(e) => {
                     batch.outcomes.push(Err((e.code(), e.to_string())));
@@ -344,6 +360,7 @@ impl Owner {
             }
             batch.outcomes.push(Ok(start..batch.records.len()));
         }
+        self.lookahead.put_back(ahead, &self.cafe);
         batch
     }
 

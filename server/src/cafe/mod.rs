@@ -4,6 +4,7 @@
 
 mod actor;
 mod history;
+mod lookahead;
 mod news;
 
 use std::sync::Arc;

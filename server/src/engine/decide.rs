@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use flamingo_protocol::{Command, Millis, NoteId, ParticipantId, RoundNo, TableNo, limits};
+use flamingo_protocol::{
+    Command, Millis, NoteId, ParticipantId, RoundNo, Seq, TableNo, TableSeats, limits,
+};
 
 use super::error::EngineError;
 use super::event::Event;
@@ -50,6 +52,18 @@ pub enum Input {
 /// Checks `input` against `cafe` at time `now`. An empty list means "already done, nothing to
 /// change" (a resent note, a repeated delete); an error means nothing changes.
 pub fn decide(cafe: &Cafe, input: &Input, now: Millis) -> Result<Vec<Event>, EngineError> {
+    decide_with(cafe, input, now, None)
+}
+
+/// [`decide`], given the seating plan [`plan_ahead`] made earlier: a `startRound` or
+/// `planNextRound` on the café it was made from takes it instead of planning again. The events
+/// are the same either way; only the time to decide differs.
+pub fn decide_with(
+    cafe: &Cafe,
+    input: &Input,
+    now: Millis,
+    ahead: Option<&PlannedAhead>,
+) -> Result<Vec<Event>, EngineError> {
     match input {
         Input::Join {
             participant_id,
@@ -72,8 +86,41 @@ pub fn decide(cafe: &Cafe, input: &Input, now: Millis) -> Result<Vec<Event>, Eng
         Input::CoFacilitatorKey { key_hash } => {
             harvest::co_facilitator_key(cafe, key_hash.as_deref())
         }
-        Input::Command { actor, command } => command_by(cafe, *actor, command, now),
+        Input::Command { actor, command } => command_by(cafe, *actor, command, now, ahead),
     }
+}
+
+/// The next round's seating plan, made before anyone asks for it: planning takes milliseconds
+/// for a table of thirty over several rounds and tens of them for a hall, and a room that
+/// waits for its facilitator's *Start* should not wait for the planner too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedAhead {
+    /// The café's seq it was made at. The planner is a pure function of the café, so at the
+    /// same seq planning again gives the same tables; at any other it may not.
+    seq: Seq,
+    round: RoundNo,
+    tables: Vec<TableSeats>,
+}
+
+impl PlannedAhead {
+    pub fn seq(&self) -> Seq {
+        self.seq
+    }
+}
+
+/// The plan the next `startRound` would make on the café as it is, or `None` if it would make
+/// none: a round is running, the rounds are over, nobody is here, or the plan made when the
+/// last round ended still holds.
+pub fn plan_ahead(cafe: &Cafe) -> Option<PlannedAhead> {
+    let round = next_round(cafe).ok()?;
+    if cafe.present().next().is_none() || plan_holds(cafe, round) {
+        return None;
+    }
+    Some(PlannedAhead {
+        seq: cafe.seq,
+        round,
+        tables: plan(cafe, round, None),
+    })
 }
 
 impl Actor {
@@ -88,6 +135,7 @@ fn command_by(
     actor: Actor,
     command: &Command,
     now: Millis,
+    ahead: Option<&PlannedAhead>,
 ) -> Result<Vec<Event>, EngineError> {
     if let Actor::Participant(p) = actor
         && !cafe.participant(p).is_some_and(|p| p.present)
@@ -111,10 +159,10 @@ fn command_by(
             let next = next_round(cafe)?;
             Ok(vec![Event::SeatingPlanned {
                 round: next,
-                tables: plan(cafe, next),
+                tables: plan(cafe, next, ahead),
             }])
         }
-        Command::StartRound => start_round(cafe, now),
+        Command::StartRound => start_round(cafe, now, ahead),
         Command::PauseRound => match cafe.phase {
             Phase::Running { round, ends_at } => Ok(vec![Event::RoundPaused {
                 round,
@@ -333,7 +381,10 @@ fn next_round(cafe: &Cafe) -> Result<RoundNo, EngineError> {
     Ok(next)
 }
 
-fn plan(cafe: &Cafe, round: RoundNo) -> Vec<flamingo_protocol::TableSeats> {
+fn plan(cafe: &Cafe, round: RoundNo, ahead: Option<&PlannedAhead>) -> Vec<TableSeats> {
+    if let Some(ahead) = ahead.filter(|a| a.seq == cafe.seq && a.round == round) {
+        return ahead.tables.clone();
+    }
     let known: Vec<Person> = cafe
         .participants
         .iter()
@@ -363,19 +414,27 @@ fn plan(cafe: &Cafe, round: RoundNo) -> Vec<flamingo_protocol::TableSeats> {
     })
 }
 
-fn start_round(cafe: &Cafe, now: Millis) -> Result<Vec<Event>, EngineError> {
-    let round = next_round(cafe)?;
+/// Whether the plan made for `round` (when the last round ended) still seats everyone here.
+fn plan_holds(cafe: &Cafe, round: RoundNo) -> bool {
     let present: HashSet<ParticipantId> = cafe.present().map(|p| p.id).collect();
-    let plan_holds = cafe.plan.as_ref().is_some_and(|p| {
+    cafe.plan.as_ref().is_some_and(|p| {
         p.round == round
             && seating::is_balanced(p, &present, cafe.table_size, cafe.physical_tables)
             && seating::hosts_stay(p, cafe.rounds_started.last(), &present, &cafe.pins)
-    });
+    })
+}
+
+fn start_round(
+    cafe: &Cafe,
+    now: Millis,
+    ahead: Option<&PlannedAhead>,
+) -> Result<Vec<Event>, EngineError> {
+    let round = next_round(cafe)?;
     let mut events = Vec::new();
-    if !plan_holds {
+    if !plan_holds(cafe, round) {
         events.push(Event::SeatingPlanned {
             round,
-            tables: plan(cafe, round),
+            tables: plan(cafe, round, ahead),
         });
     }
     let minutes = cafe.rounds[round as usize - 1].minutes;
@@ -394,7 +453,7 @@ fn end_round(cafe: &Cafe, round: RoundNo, by_timer: bool) -> Vec<Event> {
         // just ended is already in the history the planner reads.
         events.push(Event::SeatingPlanned {
             round: next,
-            tables: plan(cafe, next),
+            tables: plan(cafe, next, None),
         });
     }
     events

@@ -12,7 +12,7 @@ pub mod validate;
 pub mod view;
 
 pub use create::{NewCafe, create};
-pub use decide::{Actor, Input, decide};
+pub use decide::{Actor, Input, PlannedAhead, decide, decide_with, plan_ahead};
 pub use error::EngineError;
 pub use event::{Event, Recorded};
 pub use state::{Cafe, Phase};

@@ -98,6 +98,10 @@ pub struct RunOptions {
     /// Notes per second posted by table hosts, over all cafés.
     #[arg(long, default_value_t = 0.0)]
     pub note_rate: f64,
+    /// Seconds between the last client connecting and round 1: the facilitator's welcome,
+    /// in which Flamingo plans round 1 ahead. 0 starts at once, planning on the command.
+    #[arg(long, default_value_t = 0.0)]
+    pub welcome: f64,
 }
 
 impl Default for RunOptions {
@@ -111,6 +115,7 @@ impl Default for RunOptions {
             rounds: 1,
             seconds: 10.0,
             note_rate: 0.0,
+            welcome: 0.0,
         }
     }
 }

@@ -141,6 +141,9 @@ async fn measure(opts: &RunOptions, target: &Target, report: &mut Report) -> any
     let mut round_start = Histogram::default();
     let mut start_acks = Histogram::default();
     let mut peak_rss = after_connect.map(|s| s.rss_bytes).unwrap_or(0);
+    if opts.rounds > 0 && opts.welcome > 0.0 {
+        tokio::time::sleep(Duration::from_secs_f64(opts.welcome)).await;
+    }
     if opts.rounds == 0 {
         let end = tokio::time::Instant::now() + Duration::from_secs_f64(opts.seconds);
         while tokio::time::Instant::now() < end {

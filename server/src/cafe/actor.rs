@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use flamingo_protocol::{
-    Authors, CafeId, CloseCode, Command, Cursor, ErrorCode, ExportFormat, Millis, NoteId,
-    ParticipantId, PublicCafeInfo, Role, ServerMessage, Update, You,
+    Authors, CafeId, CloseCode, Cursor, ErrorCode, ExportFormat, Millis, NoteId, ParticipantId,
+    PublicCafeInfo, Role, ServerMessage, Update, You,
 };
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
@@ -228,7 +228,6 @@ impl Owner {
     async fn commands(&mut self, batch: Vec<Request>) {
         let mut inputs = Vec::with_capacity(batch.len());
         let mut replies = Vec::with_capacity(batch.len());
-        let mut plans = false;
         for req in batch {
             if let Request::Command {
                 actor,
@@ -237,14 +236,9 @@ impl Owner {
                 conn,
             } = req
             {
-                plans |= matches!(command, Command::StartRound | Command::PlanNextRound);
                 replies.push((command.name(), request_id, conn));
                 inputs.push(Input::Command { actor, command });
             }
-        }
-        // The plan being made for this very state is nearer done than a new one would be.
-        if plans && self.lookahead.making_for(&self.cafe) {
-            self.lookahead.made().await;
         }
         let now = now_ms();
         let mut batch = self.decide_and_store(inputs, now).await;

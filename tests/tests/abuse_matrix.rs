@@ -22,6 +22,7 @@ use flamingo_protocol::{
     FeedbackKind, FeedbackQuestion, NoteId, ParticipantId, PhaseView, Seq, TableNo, ThemeId,
     VoteTarget,
 };
+use flamingo_server::Config;
 use flamingo_tests::mirror::assert_same_cafe;
 use flamingo_tests::{ClientError, TestCafe, TestClient, TestServer, cafe_request};
 use uuid::Uuid;
@@ -725,7 +726,14 @@ fn render(rows: &[Ran]) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_command_by_every_sender() {
     let started = Instant::now();
-    let server = TestServer::start().await;
+    // Every cell opens fresh connections (a café of its own, a new facilitator to read the
+    // seq), all from 127.0.0.1: on a quiet machine that is faster than the default
+    // per-address rate (1,000 at once, then 200 a second), which is not what this tests.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut config = Config::with_data_dir(tmp.path());
+    config.new_connections_per_second = 100_000.0;
+    config.new_connections_burst = 100_000.0;
+    let server = TestServer::start_with(config).await;
     let kinds = every_command_kind();
 
     // One café per stage for the cells that change nothing.

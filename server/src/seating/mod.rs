@@ -161,6 +161,7 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
         ));
     }
     let mut schedule = Schedule::new(n, k, rounds);
+    schedule.sized = pinned_at.iter().map(|pinned| *pinned > 0).collect();
     for (p, to) in pins.to.iter().enumerate() {
         schedule.fixed[p] = to.is_some();
     }

@@ -16,6 +16,9 @@ pub(crate) struct Schedule {
     pub fixed: Vec<bool>,
     /// The regular tables come first; any after them exist only for pins and keep their size.
     pub regular: usize,
+    /// Round 0's tables whose size pins decided (with a seat kept for a host who stays): a
+    /// swap keeps their size, a move out of them would give their seat to another table.
+    pub sized: Vec<bool>,
 }
 
 impl Schedule {
@@ -37,6 +40,7 @@ impl Schedule {
             tables: rounds,
             fixed: vec![false; n],
             regular,
+            sized: Vec::new(),
         }
     }
 
@@ -344,8 +348,9 @@ impl<'a> Search<'a> {
                     self.keep_better(&mut best, &mut ties, delta, Step::Swap(q));
                 }
             }
-            let keeps_sizes =
-                (b as usize) < self.schedule.regular && (a as usize) < self.schedule.regular;
+            let keeps_sizes = (b as usize) < self.schedule.regular
+                && (a as usize) < self.schedule.regular
+                && !(r == 0 && self.schedule.sized.get(a as usize) == Some(&true));
             if keeps_sizes && size_b + 1 == size_a {
                 let delta = self.move_delta(r, p, b as usize);
                 if !is_tabu(p, b) || self.cost + delta < best_cost {

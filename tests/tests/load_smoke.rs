@@ -43,6 +43,8 @@ async fn cafes_with_rounds_and_notes_against_flamingo_and_the_floor() {
         note_rate: 10.0,
         // Long enough for the cafés to plan round 1 ahead (their owners wait 0.3 s of quiet).
         welcome: 1.0,
+        // The second café presses Start 0.25 s after the first.
+        start_spread: 0.5,
     };
     let report = run::run(&opts, &flamingo, Some(&floor)).await.expect("run");
     println!("{}", report.table());
@@ -148,6 +150,7 @@ async fn a_run_over_two_nodes_sharing_postgres() {
         seconds: 2.0,
         note_rate: 10.0,
         welcome: 0.0,
+        start_spread: 0.0,
     };
     let report = run::run(&opts, &flamingo, None).await.expect("run");
     println!("{}", report.table());

@@ -102,6 +102,10 @@ pub struct RunOptions {
     /// in which Flamingo plans round 1 ahead. 0 starts at once, planning on the command.
     #[arg(long, default_value_t = 0.0)]
     pub welcome: f64,
+    /// Seconds over which the facilitators press *Start*, evenly spaced, as in a hall where
+    /// each café keeps its own time. 0 has every facilitator press it in the same instant.
+    #[arg(long, default_value_t = 0.0)]
+    pub start_spread: f64,
 }
 
 impl Default for RunOptions {
@@ -116,6 +120,7 @@ impl Default for RunOptions {
             seconds: 10.0,
             note_rate: 0.0,
             welcome: 0.0,
+            start_spread: 0.0,
         }
     }
 }

@@ -156,8 +156,10 @@ async fn measure(opts: &RunOptions, target: &Target, report: &mut Report) -> any
     for round in 1..=opts.rounds {
         metrics.step.store(round, Ordering::Relaxed);
         let (posters, mut this_round) = match target.dialect {
-            Dialect::Flamingo => start_round(&cafes, round, &metrics, &mut start_acks).await,
-            Dialect::Floor => floor_round(&cafes, round, &metrics).await,
+            Dialect::Flamingo => {
+                start_round(&cafes, round, opts.start_spread, &metrics, &mut start_acks).await
+            }
+            Dialect::Floor => floor_round(&cafes, round, opts.start_spread, &metrics).await,
         };
         report.latency(
             &format!("{sys}.round_start.{round}"),
@@ -404,21 +406,25 @@ fn group(clients: Vec<Option<Client>>, shape: &Shape) -> Vec<Cafe> {
     out
 }
 
-/// Every facilitator starts round `round`; waits until every phone holds its table and
-/// knows the round started, and records, per phone, command to the later of the two.
-/// Returns the table hosts, who post the notes, and the samples; adds the time from each
-/// command to its ack (decided and stored, before the fan-out) to `acks`.
+/// Every facilitator starts round `round`, the `k`th of `n` cafés `spread * k / n` seconds
+/// after the first; waits until every phone holds its table and knows the round started, and
+/// records, per phone, its own café's command to the later of the two. Returns the table
+/// hosts, who post the notes, and the samples; adds the time from each command to its ack
+/// (decided and stored, before the fan-out) to `acks`.
 async fn start_round(
     cafes: &[Cafe],
     round: u32,
+    spread: f64,
     metrics: &Metrics,
     acks: &mut Histogram,
 ) -> (Vec<Client>, Histogram) {
     let mut samples = Histogram::default();
-    let sent: Vec<(u64, u32)> = cafes
-        .iter()
-        .map(|c| (now_us(), c.facilitator.command(Command::StartRound)))
-        .collect();
+    let mut sent: Vec<(u64, u32)> = Vec::with_capacity(cafes.len());
+    let start = tokio::time::Instant::now();
+    for (k, c) in cafes.iter().enumerate() {
+        press_at(start, spread, k, cafes.len()).await;
+        sent.push((now_us(), c.facilitator.command(Command::StartRound)));
+    }
     let held = |p: &Client| {
         let seen = p.seen();
         match (seen.started.get(&round), seen.tables.get(&round)) {
@@ -463,10 +469,26 @@ async fn start_round(
     (hosts, samples)
 }
 
+/// Waits for the `k`th of `n` facilitators' turn to press *Start*, when they are spread over
+/// `spread` seconds from `start`.
+async fn press_at(start: tokio::time::Instant, spread: f64, k: usize, n: usize) {
+    if spread > 0.0 {
+        tokio::time::sleep_until(start + Duration::from_secs_f64(spread * k as f64 / n as f64))
+            .await;
+    }
+}
+
 /// The floor's round start: one room-wide frame from each facilitator. Returns the first
 /// phone of each table, who post the notes, and the samples.
-async fn floor_round(cafes: &[Cafe], round: u32, metrics: &Metrics) -> (Vec<Client>, Histogram) {
-    for c in cafes {
+async fn floor_round(
+    cafes: &[Cafe],
+    round: u32,
+    spread: f64,
+    metrics: &Metrics,
+) -> (Vec<Client>, Histogram) {
+    let start = tokio::time::Instant::now();
+    for (k, c) in cafes.iter().enumerate() {
+        press_at(start, spread, k, cafes.len()).await;
         let m = Marker {
             kind: Kind::RoundStart,
             step: round,

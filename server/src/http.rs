@@ -288,7 +288,7 @@ struct ExportQuery {
     authors: Option<String>,
 }
 
-/// `GET /api/cafes/{code}/export?format=markdown|csv|json&authors=shown|anonymous` with
+/// `GET /api/cafes/{code}/export?format=markdown|csv|json&authors=shown|anonymous|…` with
 /// `Authorization: Bearer <facilitator key>`: the café as a download.
 async fn export_cafe(
     State(app): State<AppState>,
@@ -311,11 +311,14 @@ async fn export_cafe(
     let authors = match query.authors.as_deref().unwrap_or("shown") {
         "shown" => Authors::Shown,
         "anonymous" => Authors::Anonymous,
+        "anonymousWithOrganisations" => Authors::AnonymousWithOrganisations,
         other => {
             return error(
                 StatusCode::BAD_REQUEST,
                 ErrorCode::InvalidInput,
-                format!("unknown authors setting {other:?}; use shown or anonymous"),
+                format!(
+                    "unknown authors setting {other:?}; use shown, anonymous or anonymousWithOrganisations"
+                ),
             );
         }
     };

@@ -58,7 +58,7 @@ function render(data) {
     h('h1', {}, data.title),
     h('p', { class: 'meta' },
       `${when(data.createdAt)} · ${count(data.participants.length, 'participant')} · ${count(data.notes.length, 'note')}`,
-      data.authors === 'anonymous' ? ' · names left out' : ''),
+      data.authors === 'shown' ? '' : ' · names left out'),
     h('h2', {}, 'Questions'),
     h('ol', {}, data.rounds.map((r) => h('li', {}, `${r.question} (${r.minutes} min)`))),
     harvest(data, label),
@@ -103,7 +103,7 @@ function render(data) {
 }
 
 /**
- * The harvest: themes by dots with their notes, the commitments, and the feedback, which
+ * The harvest: themes ranked by score with their notes, the commitments, and the feedback, which
  * never carries names.
  * @param {CafeExport} data
  * @param {(key: string | null | undefined) => string} label
@@ -117,11 +117,11 @@ function harvest(data, label) {
     h('h2', {}, 'Themes'),
     data.themes.length === 0
       ? h('p', { class: 'meta' }, 'No themes yet.')
+      // The export's order and `score` are the one ranking (ranking.js follows the same rule).
       : h('ol', { class: 'themes' }, data.themes.map((t) => {
         const own = t.noteIds.map((id) => notes.get(id)).filter((n) => n !== undefined);
-        const total = t.votes + own.reduce((sum, n) => sum + n.votes, 0);
         return h('li', {},
-          h('h3', {}, t.name, h('span', { class: 'dots' }, ` · ${dots(total)}`)),
+          h('h3', {}, t.name, h('span', { class: 'dots' }, ` · ${dots(t.score)}`)),
           own.length === 0 ? null : h('ul', { class: 'notes' }, own.map((n) => h('li', {},
             h('span', { class: 'note-text' }, n.text),
             h('br'),

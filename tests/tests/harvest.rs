@@ -816,7 +816,8 @@ async fn the_export_holds_the_harvest_as_posted() {
     fac.command(Command::OpenVoting { dots: 3 })
         .await
         .expect("voting");
-    // Money: 3 dots on the theme; Trust: 1; note 0: 2; note 3 (no theme): 1.
+    // Money: 3 dots on the theme; Trust: 1, and 2 on its note 0, so a score of 3 each (the
+    // tie keeps the order the themes were made in); note 3 (no theme): 1.
     let ballots: [&[(VoteTarget, u32)]; 5] = [
         &[(theme(money), 2), (note(ids[0]), 1)],
         &[(theme(money), 1), (theme(trust), 1), (note(ids[0]), 1)],
@@ -879,14 +880,14 @@ async fn the_export_holds_the_harvest_as_posted() {
     assert_eq!(note_of(ids[2]).theme_id, Some(money));
     assert_eq!(note_of(ids[3]).votes, 1);
     assert_eq!(note_of(ids[4]).theme_id, None);
-    let ranked: Vec<(ThemeId, &str, u32, Vec<NoteId>)> = json
+    let ranked: Vec<(ThemeId, &str, u32, u32, Vec<NoteId>)> = json
         .themes
         .iter()
         .map(|t| {
             // Listed in the export's note order (round, table, time), not the order added.
             let mut members = t.note_ids.clone();
             members.sort();
-            (t.theme_id, t.name.as_str(), t.votes, members)
+            (t.theme_id, t.name.as_str(), t.votes, t.score, members)
         })
         .collect();
     let mut trust_notes = vec![ids[0], ids[1]];
@@ -894,11 +895,37 @@ async fn the_export_holds_the_harvest_as_posted() {
     assert_eq!(
         ranked,
         [
-            (money, "Money", 3, vec![ids[2]]),
-            (trust, "Trust, \"really\"", 1, trust_notes),
+            (trust, "Trust, \"really\"", 1, 3, trust_notes),
+            (money, "Money", 3, 3, vec![ids[2]]),
         ],
-        "themes, most dots first"
+        "themes by score (own dots plus their notes'), a tie in the order they were made"
     );
+    // The console's numbers, added up from its totals as web-client/js/ranking.js does.
+    let seen = fac.mirror.cafe().clone();
+    let total = |target: VoteTarget| {
+        seen.voting
+            .totals
+            .iter()
+            .find(|c| c.target == target)
+            .map_or(0, |c| c.dots)
+    };
+    let console: Vec<(ThemeId, u32)> = json
+        .themes
+        .iter()
+        .map(|t| {
+            let on_notes: u32 = seen
+                .themes
+                .iter()
+                .find(|v| v.theme_id == t.theme_id)
+                .expect("the console has the theme")
+                .note_ids
+                .iter()
+                .map(|n| total(note(*n)))
+                .sum();
+            (t.theme_id, total(theme(t.theme_id)) + on_notes)
+        })
+        .collect();
+    assert_eq!(console, [(trust, 3), (money, 3)], "the console's scores");
     assert_eq!(json.commitments, [commitment]);
     assert_eq!(json.feedback.questions.len(), 2);
     let mut got = json.feedback.responses.clone();
@@ -936,12 +963,12 @@ async fn the_export_holds_the_harvest_as_posted() {
         .iter()
         .map(|r| (r[col("note_id")].to_owned(), r))
         .collect();
-    for (i, (theme_name, dots)) in [
-        ("Trust, \"really\"", "2"),
-        ("Trust, \"really\"", "0"),
-        ("Money", "0"),
-        ("", "1"),
-        ("", "0"),
+    for (i, (theme_name, dots, rank, score)) in [
+        ("Trust, \"really\"", "2", "1", "3"),
+        ("Trust, \"really\"", "0", "1", "3"),
+        ("Money", "0", "2", "3"),
+        ("", "1", "", ""),
+        ("", "0", "", ""),
     ]
     .into_iter()
     .enumerate()
@@ -949,6 +976,12 @@ async fn the_export_holds_the_harvest_as_posted() {
         let row = by_note[&ids[i].to_string()];
         assert_eq!(&row[col("theme")], theme_name, "note {i}");
         assert_eq!(&row[col("votes")], dots, "note {i}");
+        assert_eq!(&row[col("theme_rank")], rank, "note {i}: the theme's rank");
+        assert_eq!(
+            &row[col("theme_score")],
+            score,
+            "note {i}: the theme's score"
+        );
         assert_eq!(Some(&row[col("text")].to_owned()), texts.get(&ids[i]));
     }
 
@@ -961,13 +994,11 @@ async fn the_export_holds_the_harvest_as_posted() {
         )
         .await;
     assert_eq!(s, 200, "{md}");
-    let money_at = md
-        .find("#### 1. Money · 3 dots")
-        .expect("Money ranked first");
     let trust_at = md
-        .find("#### 2. Trust, \"really\" · 1 dot")
-        .expect("Trust second");
-    assert!(money_at < trust_at);
+        .find("#### 1. Trust, \"really\" · 3 dots\n\n1 dot on the theme, 2 on its notes.")
+        .expect("Trust ranked first, as in the JSON and the CSV");
+    let money_at = md.find("#### 2. Money · 3 dots").expect("Money second");
+    assert!(trust_at < money_at);
     assert!(md.contains("Share budgets across teams"));
     assert!(md.contains("2 feedback forms returned."));
     assert!(md.contains("2 answers · average 3.0 of 5"));

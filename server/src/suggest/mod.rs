@@ -88,7 +88,7 @@ pub fn suggest(notes: &[NoteText<'_>]) -> Vec<Suggestion> {
             let name = representative(g)
                 .and_then(|d| notes.get(*d.notes.first()?))
                 .and_then(|n| naming::phrase(n.text, &weights))
-                .unwrap_or_else(|| joined(&terms, &surface));
+                .unwrap_or_else(|| naming::cut(&joined(&terms, &surface)));
             Suggestion {
                 name,
                 terms: terms.iter().map(|&(t, _)| surface(t)).collect(),

@@ -124,7 +124,7 @@ fn core<'a>(clause: &[(&'a str, f32)]) -> Vec<&'a str> {
 }
 
 /// At most `MAX_CHARS`, cut at a space.
-fn cut(phrase: &str) -> String {
+pub(super) fn cut(phrase: &str) -> String {
     if phrase.chars().count() <= MAX_CHARS {
         return phrase.to_owned();
     }

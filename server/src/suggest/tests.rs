@@ -280,6 +280,10 @@ proptest! {
         let mut seen = BTreeSet::new();
         for s in &out {
             prop_assert!(s.note_ids.len() >= 2);
+            // A name the facilitator can accept as it is.
+            prop_assert!(!s.name.trim().is_empty(), "{:?}", s);
+            prop_assert!(s.name.chars().count() <= flamingo_protocol::limits::MAX_THEME_NAME_CHARS);
+            prop_assert!(!s.name.chars().any(char::is_control), "{:?}", s);
             for n in &s.note_ids {
                 prop_assert!(input.iter().any(|i| i.id == *n));
                 prop_assert!(seen.insert(*n), "note in two suggestions");

@@ -302,6 +302,7 @@ async fn numbers_that_do_not_fit_get_typed_refusals() {
             Some(flamingo_protocol::Cursor {
                 epoch: fresh.mirror.epoch.clone().expect("epoch"),
                 seq: u64::MAX,
+                part: None,
             }),
         )
         .await

@@ -126,7 +126,8 @@ export async function screenshot(page, name) {
 export async function joinBots(browser, base, code, names) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  await page.goto('about:blank');
+  // A page of the server's own origin: the server refuses websockets from other origins.
+  await page.goto(`${base}/favicon.svg`);
   await page.evaluate(
     async ({ url, code, names }) => {
       const hex = (/** @type {number} */ n) => Array.from(crypto.getRandomValues(new Uint8Array(n)), (x) => x.toString(16).padStart(2, '0')).join('');

@@ -58,7 +58,7 @@ export function joinPanel(desk, consoleLink) {
     const seated = everyoneSeated();
     if (seated && !seatedBefore) details.open = false;
     seatedBefore = seated;
-    setText(byId('join-fold-hint'), details.open ? 'and QR code' : '(show the QR code)');
+    setText(byId('join-fold-hint'), details.open ? 'and QR code' : '+ QR code');
 
     const qr = byId('qr', HTMLImageElement);
     const src = qrSrc(m.joinCode);

@@ -133,11 +133,19 @@ export function wallBoard(mirror, ask) {
   /** @param {Group} g */
   function card(g) {
     const count = g.notes.length;
-    const name = boardRound === 0 ? `Round ${g.round} · Table ${g.table}` : `Table ${g.table}`;
+    const notes = `${count} note${count === 1 ? '' : 's'}`;
+    // In the harvest a card is one table in one round: the round goes with the count, so that
+    // the table's name stays whole on a narrow card.
     const col = h(
       'section',
-      { class: 'table-col', 'data-table': g.table, 'data-round': g.round, 'data-count': count, 'aria-label': name },
-      h('h3', {}, h('span', { class: 'table-name' }, name), h('span', { class: 'more' }, `${count} note${count === 1 ? '' : 's'}`)),
+      {
+        class: 'table-col',
+        'data-table': g.table,
+        'data-round': g.round,
+        'data-count': count,
+        'aria-label': boardRound === 0 ? `Table ${g.table} in round ${g.round}` : `Table ${g.table}`,
+      },
+      h('h3', {}, h('span', { class: 'table-name' }, `Table ${g.table}`), h('span', { class: 'more' }, boardRound === 0 ? `round ${g.round} · ${notes}` : notes)),
       h(
         'ul',
         { class: 'table-notes' },

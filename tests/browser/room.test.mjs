@@ -170,9 +170,11 @@ async function roomOf(t, people) {
     const name = `Phone ${String.fromCharCode(65 + i)}`;
     watch(page, `${name} ${tag}`, problems);
     await page.goto(`${server.base}/join/${code}`);
+    // By keyboard: Enter in the name field joins, and focus goes to the new view's heading.
     await page.fill('#join-name', name);
-    await page.click('#join-form button[type=submit]');
+    await page.press('#join-name', 'Enter');
     await page.locator('#place-heading', { hasText: 'You are in' }).waitFor(WAIT);
+    await page.waitForFunction(() => document.activeElement?.id === 'place-heading', null, WAIT);
     phones.push({ ctx, page, name });
   }
   const bots = await joinBots(
@@ -234,6 +236,8 @@ async function roomOf(t, people) {
     }));
     assert.ok(sizes.note >= 20, `note text ${sizes.note} px`);
     assert.ok(sizes.name >= 16 && sizes.count >= 16, `names ${sizes.name} px, counts ${sizes.count} px`);
+    // A note fading in is not yet at full contrast: scan once they have landed.
+    await walls[0].page.waitForFunction(() => document.getAnimations().length === 0, null, WAIT);
     await assertAccessible(walls[0].page, `wall with ${people} people`);
     // No wall control in the room's sight once the pointer rests.
     assert.equal(await walls[0].page.locator('.wall-controls').evaluate((el) => getComputedStyle(el).opacity), '0');
@@ -281,6 +285,17 @@ async function roomOf(t, people) {
     }, null, WAIT);
     await snap(scroller.page, `phone-${people}-round2`);
     await assertAccessible(scroller.page, `phone in round 2 (${people} people)`);
+
+    // A paste longer than a note holds is cut, and the phone says so; only spaces are refused.
+    await scroller.page.fill('#note-text', 'x'.repeat(2_100));
+    assert.equal((await scroller.page.inputValue('#note-text')).length, 2_000);
+    await scroller.page.locator('#note-text-error', { hasText: 'up to 2,000 characters' }).waitFor(WAIT);
+    assert.match((await scroller.page.textContent('#note-count')) ?? '', /2,000 of 2,000/);
+    await scroller.page.fill('#note-text', '    ');
+    await scroller.page.click('#note-form button[type=submit]');
+    await scroller.page.locator('#note-text-error', { hasText: 'only spaces' }).waitFor(WAIT);
+    assert.equal(await scroller.page.locator('#note-text').getAttribute('aria-invalid'), 'true');
+    await scroller.page.fill('#note-text', '');
 
     const said = await sentences(scroller.page);
     const table = await scroller.page.locator('#place').getAttribute('data-table');
@@ -344,6 +359,35 @@ async function roomOf(t, people) {
 
 test('a café of 40 people', { timeout: 240_000 }, (t) => roomOf(t, 40));
 test('a café of 100 people', { timeout: 300_000 }, (t) => roomOf(t, 100));
+
+test('forms say what is wrong under the field, in plain words', { timeout: 60_000 }, async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await ctx.newPage();
+  watch(page, 'forms', problems);
+  await page.goto(server.base);
+  await page.locator('.question-input').nth(1).fill('');
+  await page.fill('#table-size', '12');
+  await page.click('#create-form button[type=submit]');
+  await page.locator('#title-error', { hasText: 'Give the café a title.' }).waitFor(WAIT);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'title', 'focus on the first field in error');
+  assert.equal(await page.locator('#title').getAttribute('aria-describedby'), 'title-error');
+  await page.locator('#table-size-error', { hasText: 'People per table: a whole number from 3 to 8.' }).waitFor(WAIT);
+  await page.locator('.field-error', { hasText: 'Round 2 needs a question.' }).waitFor(WAIT);
+  await assertAccessible(page, 'create form with errors');
+
+  // A wrong join code: said in words, under the code, with focus there (not on the name).
+  const phone = await ctx.newPage();
+  watch(phone, 'join with a wrong code', problems);
+  await phone.goto(`${server.base}/join`);
+  await phone.fill('#join-code', 'zzz-zzz');
+  await phone.fill('#join-name', 'Sam');
+  await phone.click('#join-form button[type=submit]');
+  await phone.locator('#join-code-error', { hasText: 'No café has the code ZZZZZZ' }).waitFor(WAIT);
+  assert.equal(await phone.evaluate(() => document.activeElement?.id), 'join-code');
+  assert.equal(await phone.locator('#join-code').getAttribute('aria-invalid'), 'true');
+  await assertAccessible(phone, 'join form with a wrong code');
+  await ctx.close();
+});
 
 test('no page broke or was refused by the Content-Security-Policy', () => {
   assert.deepEqual(problems, []);

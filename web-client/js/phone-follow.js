@@ -58,6 +58,9 @@ export function phoneFollow(seat, say) {
       voting: m.voting.state,
     };
     renderBar(where);
+    // The first drawing is a new view (after Join, or a reload): focus goes to its heading,
+    // unless the person already put it somewhere.
+    if (!before && document.activeElement === document.body) focusHeading(byId('place-heading'));
     const news = before ? newsOf(before, now) : null;
     before = now;
     if (!news) return;

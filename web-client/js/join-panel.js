@@ -46,8 +46,10 @@ export function joinPanel(desk, consoleLink) {
     }
   };
 
+  /** Whether nobody needs the QR code now: everyone present is seated, or the rounds are over. */
   function everyoneSeated() {
     const phase = m.phase;
+    if (phase.state === 'harvest' || phase.state === 'closed') return true;
     if (phase.state !== 'running' && phase.state !== 'paused') return false;
     const seated = new Set((m.seating.get(phase.round)?.tables ?? []).flatMap((t) => t.members));
     const here = [...m.participants.values()].filter((p) => p.present);

@@ -317,7 +317,14 @@ async function roomOf(t, people) {
   });
 
   await t.test(`${tag}: the harvest groups notes by round and table; the close brings the feedback form into view`, async () => {
+    // The notes feed can be paused: what comes is counted, not drawn, until resumed.
+    await facilitator.click('#feed-pause');
+    const shown = await facilitator.locator('#feed li').count();
     await bots.post('Round 2');
+    await facilitator.locator('#feed-pause', { hasText: `Show ${people - PHONES} new` }).waitFor(WAIT);
+    assert.equal(await facilitator.locator('#feed li').count(), shown, 'a paused feed does not move');
+    await facilitator.click('#feed-pause');
+    await facilitator.locator('#feed li', { hasText: 'Round 2 from Bot 1:' }).waitFor(WAIT);
     await facilitator.focus('#end-round');
     await facilitator.keyboard.press('Enter');
     await facilitator.waitForFunction(() => document.activeElement?.id === 'harvest', null, WAIT);

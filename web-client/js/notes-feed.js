@@ -1,6 +1,7 @@
 // @ts-check
 // The console's live feed of notes, newest first, each with "Hide from the wall" / "Show on
-// the wall". Redrawn only when a note came, went or changed: a busy café writes many.
+// the wall". Redrawn only when a note came, went or changed: a busy café writes many. It can
+// be paused, so that reading (or a screen reader) is not overtaken; it then counts what came.
 
 /** @typedef {import('./connection.js').Change} Change */
 /** @typedef {import('./desk.js').Desk} Desk */
@@ -19,6 +20,16 @@ export function notesFeed(desk) {
   /** Counts changes to the notes, so the feed is redrawn only when they changed. */
   let version = 0;
   let drawn = -1;
+  let paused = false;
+  /** How many notes the feed showed when it was paused. */
+  let pausedAt = 0;
+  const pause = byId('feed-pause', HTMLButtonElement);
+  pause.onclick = () => {
+    paused = !paused;
+    pausedAt = c.mirror.notes.size;
+    if (!paused) drawn = -1;
+    desk.schedule();
+  };
 
   /** @param {Change} change */
   function notice(change) {
@@ -28,7 +39,10 @@ export function notesFeed(desk) {
   function render() {
     const notes = [...c.mirror.notes.values()];
     setText(byId('feed-heading'), `Notes (${notes.length})`);
-    if (version === drawn) return;
+    pause.setAttribute('aria-pressed', String(paused));
+    const waiting = Math.max(0, notes.length - pausedAt);
+    setText(pause, paused ? (waiting ? `Show ${waiting} new` : 'Resume the feed') : 'Pause the feed');
+    if (paused || version === drawn) return;
     drawn = version;
     const shown = notes.slice(-FEED_SHOWN).reverse();
     keepFocus(byId('feed'), () =>

@@ -22,10 +22,10 @@ export function peopleList(desk) {
         h(
           'li',
           {},
-          h('span', { class: `dot ${m.connected.has(p.participantId) ? 'on' : 'off'}` }),
-          h('span', { class: 'visually-hidden' }, m.connected.has(p.participantId) ? 'connected: ' : 'not connected: '),
+          h('span', { class: `dot ${m.connected.has(p.participantId) ? 'on' : 'off'}`, 'aria-hidden': 'true' }),
           h('span', { class: 'name' }, p.name),
-          p.organisation || p.role ? h('span', { class: 'org' }, [p.organisation, p.role].filter(Boolean).join(', ')) : null,
+          p.organisation || p.role ? h('span', { class: 'org' }, h('span', { class: 'visually-hidden' }, ', '), [p.organisation, p.role].filter(Boolean).join(', ')) : null,
+          h('span', { class: 'visually-hidden' }, m.connected.has(p.participantId) ? ', phone connected' : ', phone not connected'),
         ),
       ),
     );

@@ -71,7 +71,13 @@ export function tableMap(desk) {
     const card = h(
       'section',
       { class: 'table-card', 'data-table': t.table, 'aria-label': `Table ${t.table}, ${name}` },
-      h('h3', {}, `Table ${t.table}`, h('span', { class: 'count' }, `${t.members.length} / ${c.mirror.tableSize}`)),
+      h(
+        'h3',
+        {},
+        `Table ${t.table}`,
+        h('span', { class: 'count', 'aria-hidden': 'true' }, `${t.members.length} / ${c.mirror.tableSize}`),
+        h('span', { class: 'visually-hidden' }, `, ${t.members.length} ${t.members.length === 1 ? 'person' : 'people'} for ${c.mirror.tableSize} seats`),
+      ),
       h('ul', { class: 'members' }, t.members.map((id) => h('li', {}, personButton(id, t.host === id)))),
       canMoveHere && seating
         ? h('button', { type: 'button', class: 'move-here', 'data-key': `here-${t.table}`, onclick: () => moveTo(t.table) }, `Move here`)
@@ -100,11 +106,12 @@ export function tableMap(desk) {
           desk.schedule();
         },
       },
-      h('span', { class: `dot ${online ? 'on' : 'off'}`, title: online ? 'phone connected' : 'phone not connected' }),
-      h('span', { class: 'visually-hidden' }, online ? 'connected, ' : 'not connected, '),
+      // The name first: a screen reader says "Pat Pointer, host, City Council, phone connected".
+      h('span', { class: `dot ${online ? 'on' : 'off'}`, title: online ? 'phone connected' : 'phone not connected', 'aria-hidden': 'true' }),
       p?.name ?? 'Someone',
-      host ? h('span', { class: 'badge' }, 'host') : null,
-      p?.organisation ? h('span', { class: 'org' }, p.organisation) : null,
+      host ? h('span', { class: 'badge' }, h('span', { class: 'visually-hidden' }, ', '), 'host') : null,
+      p?.organisation ? h('span', { class: 'org' }, h('span', { class: 'visually-hidden' }, ', '), p.organisation) : null,
+      h('span', { class: 'visually-hidden' }, online ? ', phone connected' : ', phone not connected'),
     );
   }
 

@@ -396,6 +396,56 @@ test('forms say what is wrong under the field, in plain words', { timeout: 60_00
   await ctx.close();
 });
 
+test('a phone of 320 px with text at 200 % never scrolls sideways', { timeout: 90_000 }, async () => {
+  const created = await (
+    await fetch(`${server.base}/api/cafes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Kettering community café', tableSize: 4, rounds: [{ question: 'What would help most?', minutes: 20 }] }),
+    })
+  ).json();
+  const ctx = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+  const phone = await ctx.newPage();
+  watch(phone, 'phone at 200 %', problems);
+  await phone.goto(`${server.base}/join/${created.joinCode}`);
+  await phone.fill('#join-name', 'Pat Pointer');
+  await phone.click('#join-form button[type=submit]');
+  await phone.locator('#place-heading', { hasText: 'You are in' }).waitFor(WAIT);
+  // Text zoom: every size in the phone's CSS is in rem, so a doubled root is 200 % text.
+  await phone.evaluate(() => {
+    document.documentElement.style.fontSize = '200%';
+  });
+  const bots = await joinBots(browser, server.base, created.joinCode, ['Ana', 'Ben', 'Chloe']);
+  const fctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const facilitator = await fctx.newPage();
+  facilitator.on('dialog', (d) => d.accept());
+  await facilitator.goto(`${server.base}/console#cafe=${encodeURIComponent(created.cafeId)}&key=${encodeURIComponent(created.facilitatorKey)}`);
+  await facilitator.locator('#status[data-status=connected]').waitFor(WAIT);
+  const sideways = async (/** @type {string} */ stage) => {
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `${stage}: the page is ${width} px wide at 200 % text`);
+    await screenshot(phone, `phone-320-text-200-${stage}`);
+  };
+  await facilitator.click('#start-round');
+  await phone.locator('#place[data-table]').waitFor(WAIT);
+  await bots.post('Round 1');
+  await phone.locator('#notes li').nth(2).waitFor(WAIT);
+  await sideways('round');
+  await facilitator.click('#end-round');
+  await facilitator.click('#harvest');
+  await facilitator.fill('#theme-name', 'Trust and relationships between organisations');
+  await facilitator.click('#theme-form button[type=submit]');
+  await facilitator.click('#open-voting');
+  await phone.locator('#hv-themes li.vote-item').first().waitFor(WAIT);
+  await sideways('voting');
+  await facilitator.click('#close');
+  await phone.locator('#feedback-box').waitFor(WAIT);
+  await sideways('closed');
+  await bots.close();
+  await fctx.close();
+  await ctx.close();
+});
+
 test('no page broke or was refused by the Content-Security-Policy', () => {
   assert.deepEqual(problems, []);
 });

@@ -179,9 +179,13 @@ test('the wall layout: balanced rows, the most lines that fit, paging past what 
   const full = boardLayout({ ...hd, count: 25 });
   assert.equal(full.perPage, 25);
   assert.ok(full.cols * full.rows >= 25 && full.lines >= 2, JSON.stringify(full));
-  // Far more than fits: pages of whole rows, at the fewest lines.
+  // Far more than fits: pages of even size, each fitting.
   const many = boardLayout({ ...hd, count: 80 });
-  assert.ok(many.perPage < 80 && many.perPage === many.cols * many.rows && many.lines === 2, JSON.stringify(many));
+  assert.ok(many.perPage === 27 && many.perPage <= many.cols * many.rows, JSON.stringify(many));
+  // Just past what fits: two halves with room for longer notes, not 30 and 4.
+  const over = boardLayout({ ...hd, count: 34 });
+  assert.equal(over.perPage, 17);
+  assert.ok(over.lines > 2, JSON.stringify(over));
   // The same room at 1280x720 scales with the text: the same grid.
   const small = boardLayout({ width: 1240, height: 533, em: 13.7, count: 25 });
   assert.deepEqual([small.cols, small.rows, small.perPage], [full.cols, full.rows, full.perPage]);

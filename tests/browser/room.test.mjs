@@ -226,6 +226,7 @@ async function roomOf(t, people) {
     for (const wall of walls) {
       await wall.page.waitForFunction((n) => [...document.querySelectorAll('.table-col')].reduce((s, c) => s + Number(/** @type {HTMLElement} */ (c).dataset.count), 0) === n, people, WAIT);
       await assertWholeRoom(wall.page, tables, `wall ${wall.name}, ${people} people`);
+      t.diagnostic(`wall ${wall.name}, ${tables} tables: ${await wall.page.locator('#board').getAttribute('data-layout')}`);
       await screenshot(wall.page, `wall-${people}-people-${wall.name}`);
     }
     // Readable from the back: note text ≥ 20 px and names ≥ 16 px at 1080p.
@@ -330,6 +331,11 @@ async function roomOf(t, people) {
     await facilitator.waitForFunction(() => document.activeElement?.id === 'harvest', null, WAIT);
     await facilitator.keyboard.press('Enter');
     await facilitator.waitForFunction(() => document.activeElement?.id === 'harvest-heading', null, WAIT);
+    // A note taken off the wall keeps full contrast on the harvest board, with its badge.
+    const note = facilitator.locator('#hv-notes .hv-note').first();
+    await note.getByRole('button', { name: 'Hide from the wall' }).click();
+    await facilitator.locator('#hv-notes .hv-note.hidden-note .off-wall').first().waitFor(WAIT);
+    if (people === 40) await assertAccessible(facilitator, 'console harvest with a hidden note');
     for (const wall of walls) {
       await wall.page.locator('#round-label', { hasText: 'Harvest' }).waitFor(WAIT);
       await wall.page.locator('.table-col[data-round="2"]').first().waitFor(WAIT);
@@ -339,7 +345,7 @@ async function roomOf(t, people) {
     const groups = await walls[0].page.locator('.table-col').evaluateAll((cols) => cols.map((c) => `${c.getAttribute('aria-label')}: ${c.querySelector('.more')?.textContent}`));
     assert.ok(groups.every((x) => /^Table \d+ in round \d: round \d · \d+ notes?$/.test(x)), `grouped by round and table: ${groups.slice(0, 3).join(', ')}`);
     const pages = walls[0].page.locator('#board-pages');
-    if (await pages.isVisible()) assert.match((await pages.textContent()) ?? '', /^Tables 1–\d+ of \d+/);
+    if (await pages.isVisible()) assert.match((await pages.textContent()) ?? '', /^Tables \d+–\d+ of \d+ · page \d of \d$/);
 
     const phone = phones[1].page;
     await phone.locator('#harvest-box').waitFor(WAIT);
@@ -366,6 +372,60 @@ async function roomOf(t, people) {
 
 test('a café of 40 people', { timeout: 240_000 }, (t) => roomOf(t, 40));
 test('a café of 100 people', { timeout: 300_000 }, (t) => roomOf(t, 100));
+
+test('past what fits, the wall pages through the tables by itself, with a marker', { timeout: 120_000 }, async (t) => {
+  // 100 people at tables of 3: 34 tables, more than a 1920x1080 wall holds at once (30).
+  const created = await (
+    await fetch(`${server.base}/api/cafes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Tables of three', tableSize: 3, rounds: [{ question: 'What would help most?', minutes: 20 }] }),
+    })
+  ).json();
+  const bots = await joinBots(browser, server.base, created.joinCode, Array.from({ length: 100 }, (_, i) => `Bot ${i + 1}`));
+  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const wall = await ctx.newPage();
+  watch(wall, 'paging wall', problems);
+  await wall.goto(`${server.base}/wall/${created.joinCode}`);
+  await wall.locator('#join-code', { hasText: created.joinCode }).waitFor(WAIT);
+  const fctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const facilitator = await fctx.newPage();
+  await facilitator.goto(`${server.base}/console#cafe=${encodeURIComponent(created.cafeId)}&key=${encodeURIComponent(created.facilitatorKey)}`);
+  await facilitator.locator('#status[data-status=connected]').waitFor(WAIT);
+  await facilitator.click('#start-round');
+  await facilitator.locator('#pause').waitFor(WAIT);
+  const tables = await facilitator.locator('.table-card').count();
+  await bots.post('Round 1');
+  const marker = wall.locator('#board-pages');
+  await marker.filter({ hasText: new RegExp(`^Tables 1–\\d+ of ${tables}`) }).waitFor(WAIT);
+  t.diagnostic(`${tables} tables at 1920x1080: ${await wall.locator('#board').getAttribute('data-layout')}; ${await marker.textContent()}`);
+  /** @type {Set<string>} */
+  const seen = new Set();
+  const onScreen = async () => {
+    const shown = await wall.evaluate(() =>
+      [...document.querySelectorAll('.table-col')].map((c) => {
+        const head = /** @type {Element} */ (c.querySelector('h3')).getBoundingClientRect();
+        const note = c.querySelector('.table-notes li')?.getBoundingClientRect();
+        const fits = (/** @type {DOMRect | undefined} */ r) => !!r && r.top >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+        return { table: /** @type {HTMLElement} */ (c).dataset.table ?? '', whole: fits(head) && fits(note) };
+      }),
+    );
+    for (const c of shown) {
+      assert.ok(c.whole, `table ${c.table}'s header and newest note are on screen`);
+      seen.add(c.table);
+    }
+  };
+  await onScreen();
+  await screenshot(wall, `wall-${tables}-tables-page-1`);
+  // The wall turns the page by itself; the last page holds the rest.
+  await marker.filter({ hasText: new RegExp(`^Tables \\d+–${tables} of ${tables}`) }).waitFor({ timeout: 40_000 });
+  await onScreen();
+  await screenshot(wall, `wall-${tables}-tables-page-2`);
+  assert.equal(seen.size, tables, 'every table was on the wall');
+  await bots.close();
+  await fctx.close();
+  await ctx.close();
+});
 
 test('forms say what is wrong under the field, in plain words', { timeout: 60_000 }, async () => {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });

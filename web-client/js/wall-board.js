@@ -119,6 +119,8 @@ export function wallBoard(mirror, ask) {
     const key = JSON.stringify([layout, page, shown.length]);
     if (!changed && key === drawnKey) return;
     drawnKey = key;
+    // For the tests and for anyone checking a room's fit in the browser's inspector.
+    board.dataset.layout = `${layout.cols}x${layout.rows}, ${layout.lines} lines, ${layout.perPage} a page`;
     board.style.setProperty('--cols', String(layout.cols));
     board.style.setProperty('--rows', String(Math.min(layout.rows, Math.ceil(shown.length / layout.cols)) || 1));
     board.style.setProperty('--lines', String(layout.lines));

@@ -10,13 +10,15 @@
 // rows are balanced (7 tables: 4 + 3, not 6 + 1), and each note is clamped to the most lines
 // (MAX_LINES down to MIN_LINES) at which every table still fits. A card shows as many of its
 // newest notes as its height holds, newest first, and always says how many it has.
-// When even MIN_LINES do not fit, the board pages: as many cards as fit, the rest on the next
-// page, turned by the wall itself (wall-board.js) with a "Tables 1–12 of 25" marker.
+// When even MIN_LINES do not fit, the board pages: as few pages as hold every card, of even
+// size, turned by the wall itself (wall-board.js) with a "Tables 1–17 of 34" marker.
 //
-// Measured limits (tests/browser/room.test.mjs, screenshots under tests/artifacts/browser):
-// at 1920x1080 and 1280x720 in a round, 6 cards a row and 5 rows of 2-line notes fit below the
-// header (30 tables) — 25 tables of a 100-person café fit without paging; 31 or more page.
-// A question longer than two lines on the wall pushes the board down and can take a row.
+// Measured limits (tests/browser/room.test.mjs prints them; screenshots under
+// tests/artifacts/browser): at 1920x1080 and 1280x720 in a round with a one-line question,
+// 10 tables take 5x2 cards with 4-line notes, 25 tables (a 100-person café) 5x5 with 2-line
+// notes, and at most 30 fit (6x5, 2 lines); 31 or more page (34 tables: two pages of 17, 6x3
+// with 4-line notes). A question of three lines or more pushes the board down by a row. Under
+// the harvest's themes the board gets what is left, at least one row, and pages.
 
 /** A card's narrowest width, in em of the note text. */
 export const MIN_WIDTH_EM = 13.5;
@@ -56,8 +58,9 @@ export function boardLayout({ width, height, em, count }) {
   for (let lines = MAX_LINES; lines >= MIN_LINES; lines--) {
     if (rowsNeeded <= maxRows(lines)) return { cols, rows: rowsNeeded, lines, perPage: n };
   }
-  const rows = maxRows(MIN_LINES);
-  return { cols: maxCols, rows, lines: MIN_LINES, perPage: maxCols * rows };
+  // Pages of even size (34 tables: 17 and 17, not 30 and 4), each laid out by the rule above.
+  const pages = Math.ceil(n / (maxCols * maxRows(MIN_LINES)));
+  return { ...boardLayout({ width, height, em, count: Math.ceil(n / pages) }), perPage: Math.ceil(n / pages) };
 }
 
 /**

@@ -70,6 +70,14 @@ function snap(page, name) {
   return page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }
 
+/**
+ * Waits until notes fading in have landed (for a picture or a contrast scan).
+ * @param {import('playwright-core').Page} page
+ */
+function settled(page) {
+  return page.waitForFunction(() => document.getAnimations().length === 0, null, WAIT);
+}
+
 /** @param {import('playwright-core').Page} page */
 function sentences(page) {
   // @ts-ignore set by recordSentences
@@ -227,6 +235,7 @@ async function roomOf(t, people) {
       await wall.page.waitForFunction((n) => [...document.querySelectorAll('.table-col')].reduce((s, c) => s + Number(/** @type {HTMLElement} */ (c).dataset.count), 0) === n, people, WAIT);
       await assertWholeRoom(wall.page, tables, `wall ${wall.name}, ${people} people`);
       t.diagnostic(`wall ${wall.name}, ${tables} tables: ${await wall.page.locator('#board').getAttribute('data-layout')}`);
+      await settled(wall.page);
       await screenshot(wall.page, `wall-${people}-people-${wall.name}`);
     }
     // Readable from the back: note text ≥ 20 px and names ≥ 16 px at 1080p.
@@ -238,7 +247,7 @@ async function roomOf(t, people) {
     assert.ok(sizes.note >= 20, `note text ${sizes.note} px`);
     assert.ok(sizes.name >= 16 && sizes.count >= 16, `names ${sizes.name} px, counts ${sizes.count} px`);
     // A note fading in is not yet at full contrast: scan once they have landed.
-    await walls[0].page.waitForFunction(() => document.getAnimations().length === 0, null, WAIT);
+    await settled(walls[0].page);
     await assertAccessible(walls[0].page, `wall with ${people} people`);
     // No wall control in the room's sight once the pointer rests.
     assert.equal(await walls[0].page.locator('.wall-controls').evaluate((el) => getComputedStyle(el).opacity), '0');
@@ -340,6 +349,7 @@ async function roomOf(t, people) {
       await wall.page.locator('#round-label', { hasText: 'Harvest' }).waitFor(WAIT);
       await wall.page.locator('.table-col[data-round="2"]').first().waitFor(WAIT);
       assert.ok(await wall.page.locator('#question').isHidden(), 'the title is not shown twice');
+      await settled(wall.page);
       await screenshot(wall.page, `wall-${people}-people-harvest-${wall.name}`);
     }
     const groups = await walls[0].page.locator('.table-col').evaluateAll((cols) => cols.map((c) => `${c.getAttribute('aria-label')}: ${c.querySelector('.more')?.textContent}`));
@@ -416,6 +426,7 @@ test('past what fits, the wall pages through the tables by itself, with a marker
     }
   };
   await onScreen();
+  await settled(wall);
   await screenshot(wall, `wall-${tables}-tables-page-1`);
   // The wall turns the page by itself; the last page holds the rest.
   await marker.filter({ hasText: new RegExp(`^Tables \\d+–${tables} of ${tables}`) }).waitFor({ timeout: 40_000 });

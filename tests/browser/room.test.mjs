@@ -452,6 +452,15 @@ test('forms say what is wrong under the field, in plain words', { timeout: 60_00
   await page.locator('#table-size-error', { hasText: 'People per table: a whole number from 3 to 8.' }).waitFor(WAIT);
   await page.locator('.field-error', { hasText: 'Round 2 needs a question.' }).waitFor(WAIT);
   await assertAccessible(page, 'create form with errors');
+  // Fixed, and created from the bottom of the form: the console opens at its top, focus on
+  // its heading.
+  await page.fill('#title', 'Forms café');
+  await page.fill('#table-size', '4');
+  await page.locator('.question-input').nth(1).fill('What have you seen work elsewhere?');
+  await page.click('#create-form button[type=submit]');
+  await page.locator('#code').filter({ hasText: /^[A-Z2-9]{6}$/ }).waitFor(WAIT);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the console opens at its top');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'console-heading');
 
   // A wrong join code: said in words, under the code, with focus there (not on the name).
   const phone = await ctx.newPage();

@@ -15,6 +15,12 @@ export function canFocus(el) {
   return el.getClientRects().length > 0;
 }
 
+/** The id of the element that last took focus: one listener for every view's rule. */
+let lastFocused = '';
+document.addEventListener('focusin', (event) => {
+  lastFocused = event.target instanceof HTMLElement ? event.target.id : '';
+});
+
 /**
  * Call `settle` after each render: if the control of `successors` (id → ids of what comes
  * next, the first that can take focus wins) that last had focus can no longer take it, and
@@ -23,19 +29,14 @@ export function canFocus(el) {
  * @returns {{ settle: () => void }}
  */
 export function focusSuccessors(successors) {
-  /** @type {string | null} */
-  let last = null;
-  document.addEventListener('focusin', (event) => {
-    const id = event.target instanceof HTMLElement ? event.target.id : '';
-    last = id in successors ? id : null;
-  });
   return {
     settle: () => {
-      if (!last) return;
-      const control = document.getElementById(last);
+      const next = successors[lastFocused];
+      if (!next) return;
+      const control = document.getElementById(lastFocused);
       const active = document.activeElement;
       if (canFocus(control) || (active && active !== document.body && active !== control)) return;
-      (successors[last] ?? []).map((id) => document.getElementById(id)).find(canFocus)?.focus();
+      next.map((id) => document.getElementById(id)).find(canFocus)?.focus();
     },
   };
 }

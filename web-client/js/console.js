@@ -146,6 +146,7 @@ function runConsole(saved) {
     role: () => role,
     schedule,
     keyLink: (key) => keyLink(saved.cafeId, key),
+    say,
     send: async (command, done, out) => {
       const answer = await client.send(command);
       setText(out ?? byId('harvest-feedback'), answerWords(answer, done));

@@ -6,8 +6,9 @@
 /** @typedef {import('./connection.js').Answer} Answer */
 
 /**
- * @typedef {Staff & { cafeId: string, keyLink: (key: string) => string }} Desk
- *   `keyLink` is the console link that opens this café with a key
+ * @typedef {Staff & { cafeId: string, keyLink: (key: string) => string, say: (sentence: string) => void }} Desk
+ *   `keyLink` is the console link that opens this café with a key; `say` speaks a sentence in
+ *   the console's polite status region
  */
 
 /**

@@ -7,6 +7,7 @@
 
 import { byId, setText } from './dom.js';
 import { remainingMs } from './clock.js';
+import { tableColour } from './tables.js';
 
 const ALERT_SHOWN_MS = 12_000;
 
@@ -38,7 +39,11 @@ export function phoneAlerts(seat) {
     if (u.type === 'roundEnded' && !alerted.has(`end${u.round}`)) {
       alerted.add(`end${u.round}`);
       const more = u.round < mirror.rounds.length;
-      alert(`Time is up: round ${u.round} is over.${more ? ' Look here for your next table.' : ''}`);
+      const me = seat.me();
+      const plan = mirror.plan();
+      const next = more && me && plan ? mirror.tableOf(plan.round, me.participantId) : undefined;
+      const after = next ? ` Next: table ${next.table}, ${tableColour(next.table).name}.` : more ? ' Look here for your next table.' : '';
+      alert(`Time is up: round ${u.round} is over.${after}`);
     }
     if (u.type === 'broadcast') {
       navigator.vibrate?.(200);

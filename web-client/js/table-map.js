@@ -103,6 +103,8 @@ export function tableMap(desk) {
         'data-key': `p-${id}`,
         onclick: () => {
           selected = selected === id ? null : id;
+          // The move bar appears above the map, out of a screen reader's way: say it.
+          if (selected) desk.say(`${p?.name ?? 'Someone'} picked: choose "Move here" on a table, or use the move bar above the map.`);
           desk.schedule();
         },
       },

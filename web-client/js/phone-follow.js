@@ -93,7 +93,9 @@ export function phoneFollow(seat, say) {
   function bringIntoView(news, moveFocus) {
     const target = document.getElementById(news.target);
     if (!target || target.hidden) return;
-    target.scrollIntoView({ block: 'start' });
+    // An alert just above the table card ("Time is up…") comes into view with it.
+    const alert = document.getElementById('alert');
+    (news.target === 'place' && alert?.textContent ? alert : target).scrollIntoView({ block: 'start' });
     const heading = document.getElementById(news.heading);
     if (moveFocus && heading) focusHeading(heading);
   }

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { backoffMs } from '../../web-client/js/connection.js';
 import { Mirror } from '../../web-client/js/mirror.js';
 import { newNoteId } from '../../web-client/js/outbox.js';
+import { boardLayout } from '../../web-client/js/wall-layout.js';
 
 test('backoff doubles from half a second to thirty, with jitter', () => {
   for (let i = 0; i < 50; i++) {
@@ -169,4 +170,26 @@ test('harvest: a note in one theme at most, dots follow deletions, closing close
   assert.equal(m.coFacilitator, true);
   m.event(22, 0, 0, { type: 'commitmentDeleted', commitmentId: C1 });
   assert.equal(m.commitments.length, 0);
+});
+
+test('the wall layout: balanced rows, the most lines that fit, paging past what fits', () => {
+  // A 1920x1080 wall's board: 1880 x 800 px with 20.5 px note text.
+  const hd = { width: 1880, height: 800, em: 20.5 };
+  assert.deepEqual(boardLayout({ ...hd, count: 3 }), { cols: 3, rows: 1, lines: 4, perPage: 3 });
+  // Seven tables: two balanced rows (4 + 3), not 6 + 1.
+  assert.equal(boardLayout({ ...hd, count: 7 }).cols, 4);
+  // A 100-person café: 25 tables, all on one page.
+  const full = boardLayout({ ...hd, count: 25 });
+  assert.equal(full.perPage, 25);
+  assert.ok(full.cols * full.rows >= 25 && full.lines >= 2, JSON.stringify(full));
+  // Far more than fits: pages of even size, each fitting.
+  const many = boardLayout({ ...hd, count: 80 });
+  assert.ok(many.perPage === 27 && many.perPage <= many.cols * many.rows, JSON.stringify(many));
+  // Just past what fits: two halves with room for longer notes, not 30 and 4.
+  const over = boardLayout({ ...hd, count: 34 });
+  assert.equal(over.perPage, 17);
+  assert.ok(over.lines > 2, JSON.stringify(over));
+  // The same room at 1280x720 scales with the text: the same grid.
+  const small = boardLayout({ width: 1240, height: 533, em: 13.7, count: 25 });
+  assert.deepEqual([small.cols, small.rows, small.perPage], [full.cols, full.rows, full.perPage]);
 });

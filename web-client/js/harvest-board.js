@@ -352,6 +352,7 @@ export function harvestBoard(staff) {
             'li',
             { class: n.hidden ? 'hidden-note' : null },
             h('span', { class: 'feed-text' }, clip(n.text, 140)),
+            n.hidden ? h('span', { class: 'off-wall' }, 'off the wall') : null,
             can
               ? h(
                   'button',

@@ -8,6 +8,7 @@
 
 import { byId, fill, h, keepFocus, setText } from './dom.js';
 import { newNoteId } from './outbox.js';
+import { language } from './i18n.js';
 
 /**
  * @param {Staff} staff
@@ -151,5 +152,5 @@ export function formatDate(iso) {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!d) return iso;
   const date = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])));
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return date.toLocaleDateString(language(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

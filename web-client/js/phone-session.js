@@ -18,6 +18,7 @@ import { phoneAlerts } from './phone-alerts.js';
 import { phoneHarvest } from './phone-harvest.js';
 import { phoneFollow } from './phone-follow.js';
 import { announcer } from './announce.js';
+import { errorWords, onLanguageChange, t } from './i18n.js';
 
 /**
  * @param {string} code
@@ -70,15 +71,15 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
         showJoin(code, refusal.text, refusal.field);
       } else {
         forget(code);
-        showJoin(code, errorCode === 'forbidden' ? 'You are no longer in this café. Join again to take part.' : message);
+        showJoin(code, errorCode === 'forbidden' ? t('session-not-in-cafe') : errorWords(errorCode, message));
       }
     },
     onClosedForGood: (closeCode) => {
       if (closeCode === 4501) {
         forget(code);
-        showJoin(code, 'You have left this café. Join again to take part.');
+        showJoin(code, t('session-left'));
       } else {
-        showJoin(code, 'The connection was refused. Reload the page to try again.');
+        showJoin(code, t('session-refused'));
       }
     },
   });
@@ -91,6 +92,10 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
   const alerts = phoneAlerts(seat);
   const harvest = phoneHarvest(client, schedule);
   const follow = phoneFollow(seat, seat.say);
+  onLanguageChange(() => {
+    showStatus(statusEl, client.status);
+    schedule();
+  });
 
   byId('join').hidden = true;
   byId('cafe').hidden = false;
@@ -111,7 +116,7 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
     const mirror = client.mirror;
     if (!me || !mirror.loaded) return;
     setText(byId('cafe-title'), mirror.title);
-    document.title = `${mirror.title}: your table`;
+    document.title = t('phone-title', { title: mirror.title });
     const where = whereIs(mirror, me.participantId);
     card.render(where);
     alerts.render();

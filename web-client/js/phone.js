@@ -4,6 +4,12 @@
 
 import { codeFromAddress, joinScreen, showJoin, storedIdentity } from './phone-join.js';
 import { startSession } from './phone-session.js';
+import { languagePicker, preferredLanguage, useLanguage } from './i18n.js';
+import { byId } from './dom.js';
+
+// Worded before anything is drawn, so nobody sees the page switch language.
+await useLanguage(preferredLanguage());
+languagePicker(byId('language', HTMLSelectElement));
 
 joinScreen(startSession);
 const code = codeFromAddress();

@@ -232,4 +232,93 @@ rating-word = { $value ->
         [4] quite
        *[5] very
     }
+## Wall
+
+wall-page-title = Flamingo wall
+wall-title = { $title }: wall
+wall-fullscreen = Full screen
+wall-qr =
+    .alt = QR code to join this café
+wall-join-heading = Join from your phone
+wall-code = Code
+wall-themes-empty = Themes will appear here as the room finds them.
+wall-board-empty = Notes from the tables will appear here.
+wall-notes-by-table = Notes by table
+wall-not-in-theme = Not in a theme yet
+wall-refused = This wall cannot show the café: { $problem }
+wall-no-code = Open this wall from the facilitator console.
+wall-here = { $count ->
+        [one] { $count } person is here
+       *[other] { $count } people are here
+    }
+wall-join-at = Join: { $url }
+wall-starts-soon = Round 1 of { $total } starts soon
+wall-paused = Round { $round } of { $total } · paused
+wall-between = Round { $round } is over · next: round { $next }
+wall-last-over = The last round is over
+wall-harvest = Harvest: what emerged
+wall-closed = This café is closed
+wall-clock-paused = paused
+wall-clock-up = time is up
+wall-clock-left = left
+wall-pages = Tables { $first }–{ $last } of { $tables } · page { $page } of { $pages }
+wall-table-in-round = Table { $table } in round { $round }
+wall-round-notes = round { $round } · { $notes }
+wall-ranked = ranked by dots (on the theme and its notes) · { $voting ->
+        [open] voting is open
+       *[closed] voting is closed
+    }
+wall-more = and { $count } more
+dots = { $count ->
+        [one] { $count } dot
+       *[other] { $count } dots
+    }
+commitment-owner = Owner: { $owner }
+commitment-due-on = Due { $date }
+commitment-themes = Themes: { $themes }
+## Printable report
+
+report-page-title = Flamingo: report
+report-print = Print or save as PDF
+report-loading = Loading the report…
+report-no-key = This browser does not hold the key of that café. Open the report from the facilitator console on the laptop that runs it.
+report-failed = Could not load the report: { $problem }
+report-title = { $title }: report
+report-someone-left = someone who left
+report-meta = { $when } · { $participants ->
+        [one] { $participants } participant
+       *[other] { $participants } participants
+    } · { $notes ->
+        [one] { $notes } note
+       *[other] { $notes } notes
+    }
+report-anonymous = names left out
+report-questions = Questions
+report-question = { $question } ({ $minutes } min)
+report-round = Round { $round }: { $question }
+report-not-played = This round did not take place.
+report-hosted-by = hosted by { $name }
+report-at-table = At the table: { $names }
+report-no-notes = No notes.
+report-who-where = Who sat where
+report-participant = Participant
+report-round-column = Round { $round }
+report-seat = { $table }
+report-seat-host = { $table } (host)
+report-theme-note-by = { $name }, round { $round }, table { $table }
+report-commitments = Commitments
+report-no-commitments = No commitments recorded.
+report-answers = answers { $themes }
+report-feedback = Feedback
+report-no-feedback = No feedback yet.
+report-forms = { $count ->
+        [one] { $count } form returned, without names.
+       *[other] { $count } forms returned, without names.
+    }
+report-no-ratings = No ratings.
+report-rating = { $average } out of 5 from { $count ->
+        [one] { $count } rating
+       *[other] { $count } ratings
+    } ({ $spread })
+report-no-answers = No answers.
 `;

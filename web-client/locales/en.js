@@ -2,6 +2,7 @@
 // A Fluent resource (https://projectfluent.org/fluent/guide/); edit the text between the
 // backticks as you would an .ftl file. Every other catalogue has exactly these ids.
 export default String.raw`
+
 ## Every view
 
 status-connecting = Connecting…
@@ -232,6 +233,7 @@ rating-word = { $value ->
         [4] quite
        *[5] very
     }
+
 ## Wall
 
 wall-page-title = Flamingo wall
@@ -276,6 +278,7 @@ dots = { $count ->
 commitment-owner = Owner: { $owner }
 commitment-due-on = Due { $date }
 commitment-themes = Themes: { $themes }
+
 ## Printable report
 
 report-page-title = Flamingo: report
@@ -321,7 +324,9 @@ report-rating = { $average } out of 5 from { $count ->
        *[other] { $count } ratings
     } ({ $spread })
 report-no-answers = No answers.
+
 ## Console: the page
+
 c-page-title = Flamingo: facilitator console
 c-wall-link = Open the wall
 c-home-link = All cafés
@@ -416,10 +421,12 @@ c-vote-ranking =
     .aria-label = Ranked by dots
 c-qr =
     .alt = QR code with the join address
+
 ## Console: broadcast
 
 c-sent-to-everyone = Sent to everyone.
 c-last-message = Last message: { $text }
+
 ## Console: co-facilitator link
 
 c-cofac-replace = A new link stops the current co-facilitator link from working. Make a new one?
@@ -432,6 +439,7 @@ c-cofac-revoke-confirm = Revoke the co-facilitator link? Whoever uses it is sign
 c-cofac-revoked = Revoked: the co-facilitator link no longer works.
 c-cofac-revoke-failed = Could not revoke: { $problem }
 c-cofac-new = Make a new co-facilitator link
+
 ## Console: commitments
 
 c-commitment-empty = Write what the room commits to.
@@ -444,6 +452,7 @@ c-delete = Delete
 c-commitment-delete-confirm = Delete this commitment?
 c-commitment-deleted = Commitment deleted.
 c-no-owner = No owner yet
+
 ## Console: start screen
 
 c-default-question-1 = What gets in the way of working across our organisations?
@@ -462,6 +471,7 @@ c-round-up = Move round { $round } up
 c-round-down = Move round { $round } down
 c-round-remove = Remove round { $round }
 c-round-minutes = Round { $round } minutes
+
 ## Console: opening a café
 
 c-swap-key-confirm = This browser runs this café as its facilitator. Open this link as a co-facilitator instead? This browser then forgets the facilitator key (keep your console link to get it back).
@@ -469,16 +479,19 @@ c-no-key = This browser does not hold the key of that café. Paste its console l
 c-key-revoked = This key no longer opens the café: the co-facilitator link was replaced or revoked. Ask the facilitator for a new one.
 c-bad-key = That café id and key do not match a café on this server.
 c-title = { $title }: console
+
 ## Console: export
 
 c-export-preparing = Preparing the download…
 c-export-saved = Saved { $file }.
 c-export-failed = Could not export: { $problem }
 c-server-answered = The server answered { $status }.
+
 ## Console: harvest requests
 
 c-suggest-unavailable = Suggestions are not available on this server.
 c-server-unreachable-retry = Could not reach the server. Try again in a moment.
+
 ## Console: feedback form
 
 c-fb-prompt-missing = Every question needs a prompt (or remove it).
@@ -496,6 +509,7 @@ c-fb-question = Question { $n }
 c-fb-up = Move question { $n } up
 c-fb-down = Move question { $n } down
 c-fb-remove = Remove question { $n }
+
 ## Console: harvest board
 
 c-theme-name-missing = Give the theme a name.
@@ -540,18 +554,22 @@ c-dots-on-theme = { $count ->
     }
 c-new-name = New name for { $name }
 c-renamed = Renamed to “{ $name }”.
+c-theme-deleted = Theme “{ $name }” deleted.
+
 ## Console: join panel
 
 c-origin-wrong = That does not look like an address: type it as 192.168.1.20:8080.
 c-origin-set = Phones now join at { $origin }. The QR code is updated.
 c-join-fold-hint-closed = + QR code
 c-origin-hint-set = Phones join at the address below. Change it if the room or the network changed; empty it to use this page’s own.
+
 ## Console: people
 
 c-people = People: { $here } here, { $online } connected
 c-people-none = Nobody yet. Show the code or the QR code to the room.
 c-phone-on = , phone connected
 c-phone-off = , phone not connected
+
 ## Console: notes feed
 
 c-feed-count = Notes ({ $count })
@@ -559,6 +577,7 @@ c-feed-show-new = Show { $count } new
 c-feed-resume = Resume the feed
 c-feed-empty = Notes from the tables appear here as they are written.
 c-feed-meta = round { $round } · { $name }
+
 ## Console: round bar
 
 c-planned = Tables planned: phones show where to go.
@@ -592,6 +611,7 @@ c-round-over = Round { $round } is over. Phones show the tables for round { $nex
 c-last-round-over = Round { $round } is over: that was the last round. Open the harvest when the room is ready.
 c-harvest-open = The harvest is open: phones and the wall show the notes.
 c-cafe-closed = The café is closed. Phones show the feedback form.
+
 ## Console: suggested themes
 
 c-suggest-looking = Looking for themes in the notes…
@@ -614,6 +634,7 @@ c-accept = Accept
 c-accept-label = Accept { $name }
 c-dismiss = Dismiss
 c-dismiss-label = Dismiss { $name }
+
 ## Console: table map
 
 c-map-no-tables-yet = No tables yet. “Plan tables now” seats everyone so phones can show their table before round 1; “Start round 1” plans by itself.
@@ -640,6 +661,7 @@ c-move = Move
 c-make-host = Make host
 c-moved = { $name } moved to table { $table }.
 c-now-hosts = { $name } now hosts the table.
+
 ## Console: dot-voting
 
 c-dots-wrong = Give each person 1 to 20 dots.
@@ -664,7 +686,4 @@ c-change-dots = Change dots
 c-open-voting-again = Open voting again
 c-no-dots = No dots yet.
 c-rank-note = note:
-## Console: harvest board, deleting
-
-c-theme-deleted = Theme “{ $name }” deleted.
 `;

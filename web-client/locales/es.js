@@ -114,7 +114,7 @@ notes-list =
     .aria-label = Notas de esta ronda
 notes-heading = Notas de la mesa { $table }, ronda { $round }
 notes-heading-yours = Tus notas
-notes-none = Aún no hay notas. Suele escribirlas quien anfitriona; cualquiera en la mesa puede hacerlo.
+notes-none = Aún no hay notas. Suele escribirlas quien hace de anfitrión; cualquiera en la mesa puede hacerlo.
 note-state = { $state ->
         [saved] ✓ Guardada
         [sending] Enviando…
@@ -152,8 +152,8 @@ alert-broadcast = De quien facilita: { $text }
 bar-table = Mesa { $table }
 bar-next-table = Siguiente: mesa { $table }
 news-table = mesa { $table }, { $colour }.
-news-will-host = Serás quien la anfitriona.
-news-hosting = Eres quien la anfitriona.
+news-will-host = Serás anfitrión o anfitriona.
+news-hosting = Eres anfitrión o anfitriona.
 news-closed = Este café está cerrado. ¡Gracias! Cuéntanos qué tal en el formulario de abajo.
 news-harvest = Las rondas han terminado y la cosecha ha empezado: mira la pared.
 news-voting-open = La votación está abierta: da tus puntos a lo que más importa.
@@ -164,7 +164,7 @@ news-round-started = Empezó la ronda { $round }: { $where }
 news-paused = La ronda { $round } está en pausa.
 news-resumed = La ronda { $round } continúa.
 news-moved = Te han cambiado de mesa: ve a la { $where }
-news-now-host = Ahora eres quien anfitriona la mesa { $table }.
+news-now-host = Ahora eres anfitrión o anfitriona de la mesa { $table }.
 news-next-round = Para la ronda { $round } ve a la { $where }
 pill-closed = El café está cerrado ↓
 pill-harvest = La cosecha ha empezado ↓
@@ -296,7 +296,7 @@ report-questions = Preguntas
 report-question = { $question } ({ $minutes } min)
 report-round = Ronda { $round }: { $question }
 report-not-played = Esta ronda no se celebró.
-report-hosted-by = anfitriona: { $name }
+report-hosted-by = con { $name } de anfitrión
 report-at-table = En la mesa: { $names }
 report-no-notes = Sin notas.
 report-who-where = Quién se sentó dónde
@@ -656,7 +656,7 @@ c-move-to = Mover a
 c-move = Mover
 c-make-host = Hacer anfitrión
 c-moved = { $name } pasa a la mesa { $table }.
-c-now-hosts = { $name } anfitriona ahora la mesa.
+c-now-hosts = { $name } es ahora anfitrión o anfitriona de la mesa.
 
 ## Console: dot-voting
 

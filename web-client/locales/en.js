@@ -513,18 +513,18 @@ c-fb-remove = Remove question { $n }
 ## Console: harvest board
 
 c-theme-name-missing = Give the theme a name.
-c-theme-created = Theme “{ $name }” created.
-c-theme-created-with-note = Theme “{ $name }” created with the picked note.
-c-pick-label = Pick “{ $text }” to put in a theme
-c-picked-label = Picked “{ $text }” to put in a theme
-c-note-put-in = Note put in “{ $name }”.
+c-theme-created = Theme "{ $name }" created.
+c-theme-created-with-note = Theme "{ $name }" created with the picked note.
+c-pick-label = Pick "{ $text }" to put in a theme
+c-picked-label = Picked "{ $text }" to put in a theme
+c-note-put-in = Note put in "{ $name }".
 c-note-taken-out = Note taken out of its theme.
 c-harvest-final = The café is closed: the harvest is final.
-c-harvest-hint = Pick a note, then “Put here” on a theme, or drag a note onto a theme. Phones vote with dots once you open voting.
+c-harvest-hint = Pick a note, then "Put here" on a theme, or drag a note onto a theme. Phones vote with dots once you open voting.
 c-pick = Pick
 c-picked = Picked
 c-picked-bar = Picked:
-c-pick-now = Now choose “Put here” on a theme, or create a theme for it.
+c-pick-now = Now choose "Put here" on a theme, or create a theme for it.
 c-cancel = Cancel
 c-save = Save
 c-no-notes-written = No notes were written.
@@ -540,28 +540,28 @@ c-no-themes-yet = No themes yet. Name one above, or ask for suggestions.
 c-no-themes = No themes.
 c-theme-label = Theme { $name }
 c-put-here = Put here
-c-drop-here = Drop notes here, or pick a note and choose “Put here”.
+c-drop-here = Drop notes here, or pick a note and choose "Put here".
 c-take-out = Take out
-c-take-out-label = Take out “{ $text }” from { $name }
-c-theme-more = and { $count } more (marked “in { $name }” among the notes)
+c-take-out-label = Take out "{ $text }" from { $name }
+c-theme-more = and { $count } more (marked "in { $name }" among the notes)
 c-rename = Rename
 c-rename-label = Rename { $name }
 c-delete-label = Delete { $name }
-c-theme-delete-confirm = Delete the theme “{ $name }”? Its notes stay; the dots on the theme are gone.
+c-theme-delete-confirm = Delete the theme "{ $name }"? Its notes stay; the dots on the theme are gone.
 c-dots-on-theme = { $count ->
         [one] { $count } dot on the theme
        *[other] { $count } dots on the theme
     }
 c-new-name = New name for { $name }
-c-renamed = Renamed to “{ $name }”.
-c-theme-deleted = Theme “{ $name }” deleted.
+c-renamed = Renamed to "{ $name }".
+c-theme-deleted = Theme "{ $name }" deleted.
 
 ## Console: join panel
 
 c-origin-wrong = That does not look like an address: type it as 192.168.1.20:8080.
 c-origin-set = Phones now join at { $origin }. The QR code is updated.
 c-join-fold-hint-closed = + QR code
-c-origin-hint-set = Phones join at the address below. Change it if the room or the network changed; empty it to use this page’s own.
+c-origin-hint-set = Phones join at the address below. Change it if the room or the network changed; empty it to use this page's own.
 
 ## Console: people
 
@@ -625,8 +625,8 @@ c-suggest-found = { $count ->
        *[other] { $count } suggested themes
     } from { $notes } unthemed notes. Accept the ones that fit.
 c-suggest-accepted = { $count ->
-        [one] Theme “{ $name }” created with { $count } note.
-       *[other] Theme “{ $name }” created with { $count } notes.
+        [one] Theme "{ $name }" created with { $count } note.
+       *[other] Theme "{ $name }" created with { $count } notes.
     }
 c-suggested-label = Suggested theme { $name }
 c-suggest-words = Words: { $words }
@@ -637,7 +637,7 @@ c-dismiss-label = Dismiss { $name }
 
 ## Console: table map
 
-c-map-no-tables-yet = No tables yet. “Plan tables now” seats everyone so phones can show their table before round 1; “Start round 1” plans by itself.
+c-map-no-tables-yet = No tables yet. "Plan tables now" seats everyone so phones can show their table before round 1; "Start round 1" plans by itself.
 c-map-no-tables = No tables now.
 c-map-preview = Preview: who goes where in round { $round }. Tap a person to move them or make them host; your changes stick.
 c-map-now = Round { $round } now. Tap a person to move them or make them host.
@@ -650,7 +650,7 @@ c-map-seats = , { $people ->
        *[other] { $people } people
     } for { $seats } seats
 c-move-here = Move here
-c-person-picked = { $name } picked: choose “Move here” on a table, or use the move bar above the map.
+c-person-picked = { $name } picked: choose "Move here" on a table, or use the move bar above the map.
 c-phone-on-title = phone connected
 c-phone-off-title = phone not connected
 c-table-empty = Table { $table } (empty)

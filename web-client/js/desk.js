@@ -23,8 +23,3 @@ export function answerWords(answer, done) {
   if (answer.code === 'offline') return t('error-offline');
   return errorWords(answer.code, answer.message);
 }
-
-/** @param {string} s */
-export function capitalise(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

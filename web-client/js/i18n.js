@@ -67,20 +67,6 @@ export function t(id, args) {
 }
 
 /**
- * An attribute of a message (`.aria-label`, `.placeholder`, `.title`), as `t` does.
- * @param {string} id
- * @param {string} attribute
- * @param {Args} [args]
- */
-export function tAttr(id, attribute, args) {
-  for (const bundle of bundles) {
-    const pattern = bundle.getMessage(id)?.attributes[attribute];
-    if (pattern) return bundle.formatPattern(pattern, args);
-  }
-  return id;
-}
-
-/**
  * Which language to use: the person's own choice, else the first of the browser's languages
  * there is a catalogue for, else the café's default, else English.
  * @param {string | null} stored
@@ -109,12 +95,19 @@ export function preferredLanguage() {
  * @param {string} tag
  */
 export async function useLanguage(tag) {
-  const entry = LANGUAGES.find((l) => l.tag === tag) ?? LANGUAGES[0];
+  let entry = LANGUAGES.find((l) => l.tag === tag) ?? LANGUAGES[0];
   if (entry.tag === 'en') {
     bundles = [englishBundle];
   } else {
-    const source = /** @type {{ default: string }} */ (await import(`../locales/${entry.tag}.js`)).default;
-    bundles = [bundleOf(entry.tag, source), englishBundle];
+    try {
+      const source = /** @type {{ default: string }} */ (await import(`../locales/${entry.tag}.js`)).default;
+      bundles = [bundleOf(entry.tag, source), englishBundle];
+    } catch (e) {
+      // The catalogue did not load (the link dropped mid-page): English beats a blank page.
+      console.warn(`catalogue ${entry.tag} not loaded:`, e);
+      entry = LANGUAGES[0];
+      bundles = [englishBundle];
+    }
   }
   if (typeof document !== 'undefined') {
     document.documentElement.lang = entry.tag;

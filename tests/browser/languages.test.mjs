@@ -136,6 +136,29 @@ test('phones in German and Arabic, and a console in German', { timeout: 120_000 
     await screenshot(page, 'phone-ar');
   });
 
+  await t.test('an Arabic wall and a German printable report', async () => {
+    const wallCtx = await browser.newContext({ locale: 'ar', viewport: { width: 1280, height: 720 } });
+    const wall = await wallCtx.newPage();
+    watch(wall, 'wall ar', problems);
+    await wall.goto(`${server.base}/wall/${code}`);
+    await wall.locator('#round-label', { hasText: 'الجولة' }).waitFor(WAIT);
+    await wall.locator('.table-col .note-text', { hasText: 'Mehr miteinander reden' }).waitFor(WAIT);
+    assert.equal(await wall.getAttribute('html', 'dir'), 'rtl');
+    await assertAccessible(wall, 'Arabic wall');
+    await screenshot(wall, 'wall-ar');
+    await wallCtx.close();
+
+    // The console's browser holds the key, so it opens the report, in its own German.
+    const report = await consoleCtx.newPage();
+    watch(report, 'report de', problems);
+    await report.goto(`${server.base}/report.html#cafe=${encodeURIComponent(created.cafeId)}`);
+    await report.locator('h2', { hasText: 'Fragen' }).waitFor(WAIT);
+    await report.locator('h2', { hasText: 'Wer wo saß' }).waitFor(WAIT);
+    await report.locator('#print', { hasText: 'Drucken oder als PDF speichern' }).waitFor(WAIT);
+    await assertAccessible(report, 'German report');
+    await report.close();
+  });
+
   await t.test('one tap switches the language, and the choice outlives a reload', async () => {
     const page = de.page;
     await page.selectOption('#language', 'fr');

@@ -16,6 +16,8 @@ optional = (optional)
 someone = Someone
 you = You
 
+# A table's colour: said after the table ("table 3, blue") and before it ("Blue table"),
+# so in languages with gender it agrees with the word for table.
 colour-red = red
 colour-blue = blue
 colour-green = green

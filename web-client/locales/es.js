@@ -13,10 +13,10 @@ optional = (opcional)
 someone = Alguien
 you = Tú
 
-colour-red = rojo
+colour-red = roja
 colour-blue = azul
 colour-green = verde
-colour-purple = morado
+colour-purple = morada
 colour-orange = naranja
 colour-teal = verde azulado
 colour-pink = rosa

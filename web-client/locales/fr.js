@@ -14,9 +14,9 @@ someone = Quelqu’un
 you = Vous
 
 colour-red = rouge
-colour-blue = bleu
-colour-green = vert
-colour-purple = violet
+colour-blue = bleue
+colour-green = verte
+colour-purple = violette
 colour-orange = orange
 colour-teal = bleu canard
 colour-pink = rose

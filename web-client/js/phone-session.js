@@ -93,6 +93,8 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
   const harvest = phoneHarvest(client, schedule);
   const follow = phoneFollow(seat, seat.say);
   onLanguageChange(() => {
+    // A session that ended (a refused join, then a new one) draws nothing any more.
+    if (client.stopped) return;
     showStatus(statusEl, client.status);
     schedule();
   });

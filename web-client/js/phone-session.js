@@ -18,6 +18,7 @@ import { phoneAlerts } from './phone-alerts.js';
 import { phoneHarvest } from './phone-harvest.js';
 import { phoneFollow } from './phone-follow.js';
 import { announcer } from './announce.js';
+import { forgetKept, keeper, restoreKept } from './kept-cafe.js';
 
 /**
  * @param {string} code
@@ -53,6 +54,7 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
       }
     },
     onChange: (change) => {
+      keep();
       if (change.kind === 'update') {
         notes.notice(change.update);
         alerts.notice(change.update, change.live);
@@ -60,6 +62,7 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
       schedule();
     },
     onSynced: () => {
+      keep();
       notes.flush();
       harvest.resend();
     },
@@ -70,12 +73,14 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
         showJoin(code, refusal.text, refusal.field);
       } else {
         forget(code);
+        forgetKept(me.participantId);
         showJoin(code, errorCode === 'forbidden' ? 'You are no longer in this café. Join again to take part.' : message);
       }
     },
     onClosedForGood: (closeCode) => {
       if (closeCode === 4501) {
         forget(code);
+        if (me) forgetKept(me.participantId);
         showJoin(code, 'You have left this café. Join again to take part.');
       } else {
         showJoin(code, 'The connection was refused. Reload the page to try again.');
@@ -83,6 +88,7 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
     },
   });
 
+  const keep = keeper(client.mirror, () => me);
   const schedule = frameScheduler(render);
   /** @type {Seat} */
   const seat = { client, me: () => me, schedule, say: announcer(byId('say')) };
@@ -95,6 +101,8 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
   byId('join').hidden = true;
   byId('cafe').hidden = false;
   statusEl.hidden = false;
+  // What this phone last knew, shown at once (offline too) and resumed from when online.
+  if (me && restoreKept(client.mirror, me.participantId)) schedule();
   client.start();
 
   const ticker = setInterval(() => {

@@ -19,6 +19,7 @@ import { phoneHarvest } from './phone-harvest.js';
 import { phoneFollow } from './phone-follow.js';
 import { announcer } from './announce.js';
 import { errorWords, onLanguageChange, t } from './i18n.js';
+import { forgetKept, keeper, restoreKept } from './kept-cafe.js';
 
 /**
  * @param {string} code
@@ -54,6 +55,7 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
       }
     },
     onChange: (change) => {
+      keep();
       if (change.kind === 'update') {
         notes.notice(change.update);
         alerts.notice(change.update, change.live);
@@ -61,6 +63,7 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
       schedule();
     },
     onSynced: () => {
+      keep();
       notes.flush();
       harvest.resend();
     },
@@ -71,12 +74,14 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
         showJoin(code, refusal.text, refusal.field);
       } else {
         forget(code);
+        forgetKept(me.participantId);
         showJoin(code, errorCode === 'forbidden' ? t('session-not-in-cafe') : errorWords(errorCode, message));
       }
     },
     onClosedForGood: (closeCode) => {
       if (closeCode === 4501) {
         forget(code);
+        if (me) forgetKept(me.participantId);
         showJoin(code, t('session-left'));
       } else {
         showJoin(code, t('session-refused'));
@@ -84,6 +89,7 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
     },
   });
 
+  const keep = keeper(client.mirror, () => me);
   const schedule = frameScheduler(render);
   /** @type {Seat} */
   const seat = { client, me: () => me, schedule, say: announcer(byId('say')) };
@@ -102,6 +108,8 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
   byId('join').hidden = true;
   byId('cafe').hidden = false;
   statusEl.hidden = false;
+  // What this phone last knew, shown at once (offline too) and resumed from when online.
+  if (me && restoreKept(client.mirror, me.participantId)) schedule();
   client.start();
 
   const ticker = setInterval(() => {

@@ -19,3 +19,15 @@ if (known && known.cafeId) {
 } else {
   showJoin(code);
 }
+
+// The app shell works offline once seen online (sw.js); a browser without service workers, or
+// a page not served over https or from localhost, simply goes without.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').then(
+    () => navigator.serviceWorker.ready.then((reg) => {
+      const urls = performance.getEntriesByType('resource').map((e) => e.name);
+      reg.active?.postMessage({ type: 'keep', urls: [location.pathname, ...urls] });
+    }),
+    () => {},
+  );
+}

@@ -174,6 +174,13 @@ test('phones in German and Arabic, and a console in German', { timeout: 120_000 
     // Back to the browser's German, and the Arabic phone to English: the direction follows.
     await page.selectOption('#language', 'de');
     await page.locator('#place-heading', { hasText: /^Tisch \d+$/ }).waitFor(WAIT);
+    // The console switches too, and mirrors in Arabic.
+    await facilitator.selectOption('#language', 'ar');
+    await facilitator.locator('#round-label', { hasText: 'الجولة' }).waitFor(WAIT);
+    assert.equal(await facilitator.getAttribute('html', 'dir'), 'rtl');
+    await assertAccessible(facilitator, 'Arabic console');
+    await screenshot(facilitator, 'console-ar');
+
     await ar.page.selectOption('#language', 'en');
     await ar.page.locator('#place-heading', { hasText: /^Table \d+$/ }).waitFor(WAIT);
     assert.equal(await ar.page.getAttribute('html', 'dir'), 'ltr');

@@ -98,6 +98,12 @@ pub struct Cursor {
     pub epoch: String,
     #[ts(type = "number")]
     pub seq: Seq,
+    /// The `part` of the last `event` frame applied, when the cursor's `seq` came from an
+    /// event; absent when it came from a `snapshot` or `synced` (all of `seq` is applied).
+    /// With it, a resume sends the rest of that event's frames; without it, none of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub part: Option<u32>,
 }
 
 /// Everything that changes a café. Each is authorised for the sender's role.

@@ -72,6 +72,12 @@ pub enum ServerMessage {
     Event {
         #[ts(type = "number")]
         seq: Seq,
+        /// This frame's place among the frames this connection gets for `seq`: one event can
+        /// give one viewer several updates (a move and the new table's notes). 0, the first,
+        /// is left out; a cursor names it so that a resume continues inside the group.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        #[ts(as = "Option<u32>", optional)]
+        part: u32,
         /// When the change happened.
         #[ts(type = "number")]
         at: Millis,
@@ -274,4 +280,10 @@ pub enum Update {
     CoFacilitatorChanged {
         active: bool,
     },
+}
+
+// serde's `skip_serializing_if` takes a reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

@@ -113,3 +113,83 @@ export async function screenshot(page, name) {
   });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * People who are not browsers: websocket clients in one blank page, for a room of 40 or 100.
+ * Each joins with the code (as a phone does), stays connected, and can post a note to the
+ * table it sits at. Returns the page and its controls.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} base the server's http address
+ * @param {string} code the join code
+ * @param {string[]} names one bot per name
+ */
+export async function joinBots(browser, base, code, names) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  // A page of the server's own origin: the server refuses websockets from other origins.
+  await page.goto(`${base}/favicon.svg`);
+  await page.evaluate(
+    async ({ url, code, names }) => {
+      const hex = (/** @type {number} */ n) => Array.from(crypto.getRandomValues(new Uint8Array(n)), (x) => x.toString(16).padStart(2, '0')).join('');
+      /** @type {{ ws: WebSocket, name: string, next: number, waiting: Map<number, (m: any) => void> }[]} */
+      const bots = [];
+      // A few at a time: a hundred hellos at once is not what a room does either.
+      for (let i = 0; i < names.length; i += 10) {
+        await Promise.all(
+          names.slice(i, i + 10).map(async (name) => {
+            const ws = new WebSocket(url);
+            const bot = { ws, name, next: 2, waiting: new Map() };
+            ws.onmessage = (e) => {
+              const m = JSON.parse(e.data);
+              if (m.requestId !== undefined) bot.waiting.get(m.requestId)?.(m);
+            };
+            await new Promise((resolve, reject) => {
+              ws.onopen = resolve;
+              ws.onerror = reject;
+            });
+            const welcome = await new Promise((resolve) => {
+              bot.waiting.set(1, resolve);
+              ws.send(JSON.stringify({ type: 'hello', requestId: 1, auth: { as: 'join', joinCode: code, name, joinKey: hex(24) } }));
+            });
+            if (welcome.type !== 'welcome') throw new Error(`${name} could not join: ${JSON.stringify(welcome)}`);
+            bots.push(bot);
+          }),
+        );
+      }
+      // @ts-ignore the page's own global, for the calls below
+      window.bots = bots;
+    },
+    { url: `${base.replace(/^http/, 'ws')}/ws`, code, names },
+  );
+  return {
+    page,
+    close: () => ctx.close(),
+    /**
+     * Every bot posts one note with `text(name)`; resolves when all are acked.
+     * @param {string} prefix
+     */
+    post: (prefix) =>
+      page.evaluate(async (prefix) => {
+        const uuid = () => {
+          const b = crypto.getRandomValues(new Uint8Array(16));
+          b[6] = (b[6] & 0x0f) | 0x40;
+          b[8] = (b[8] & 0x3f) | 0x80;
+          const x = [...b].map((v) => v.toString(16).padStart(2, '0')).join('');
+          return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+        };
+        // @ts-ignore set by joinBots
+        const bots = /** @type {any[]} */ (window.bots);
+        await Promise.all(
+          bots.map(
+            (bot) =>
+              new Promise((resolve, reject) => {
+                const id = bot.next++;
+                bot.waiting.set(id, (/** @type {any} */ m) => (m.type === 'ack' ? resolve(undefined) : reject(new Error(`${bot.name}: ${m.code} ${m.message}`))));
+                const text = `${prefix} from ${bot.name}: we should share budgets across services and meet monthly`;
+                bot.ws.send(JSON.stringify({ type: 'command', requestId: id, command: { type: 'postNote', noteId: uuid(), text } }));
+              }),
+          ),
+        );
+      }, prefix),
+  };
+}

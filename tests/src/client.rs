@@ -167,10 +167,7 @@ impl TestClient {
     }
 
     pub fn cursor(&self) -> Option<Cursor> {
-        Some(Cursor {
-            epoch: self.mirror.epoch.clone()?,
-            seq: self.mirror.seq,
-        })
+        self.mirror.cursor()
     }
 
     pub async fn send(&mut self, msg: &ClientMessage) {

@@ -2,8 +2,8 @@
 //! updates. Tests compare it with what the server says the café is.
 
 use flamingo_protocol::{
-    CafeView, ParticipantId, PhaseView, SeatingView, Seq, ServerMessage, TableSeats, Update,
-    VoteCount, VoteTarget, VotingState, view::BroadcastView,
+    CafeView, Cursor, ParticipantId, PhaseView, SeatingView, Seq, ServerMessage, TableSeats,
+    Update, VoteCount, VoteTarget, VotingState, view::BroadcastView,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -12,6 +12,9 @@ pub struct Mirror {
     pub epoch: Option<String>,
     /// The last position applied.
     pub seq: Seq,
+    /// The part of `seq` applied last, when `seq` came from an event (protocol §12); None when
+    /// all of `seq` is in the state (a snapshot or `synced`).
+    pub part: Option<u32>,
     /// Every (seq, update) applied, in order, for exactly-once checks.
     pub applied: Vec<(Seq, Update)>,
     pub snapshots: usize,
@@ -30,22 +33,31 @@ impl Mirror {
             } => {
                 self.epoch = Some(epoch.clone());
                 self.seq = *seq;
+                self.part = None;
                 self.cafe = Some(cafe.clone());
                 self.snapshots += 1;
             }
-            ServerMessage::Event { seq, update, .. } => {
+            ServerMessage::Event {
+                seq, part, update, ..
+            } => {
+                let after_cursor = *seq > self.seq
+                    || (*seq == self.seq && self.part.is_some_and(|done| *part > done));
                 assert!(
-                    *seq >= self.seq,
-                    "event {seq} arrived after {}: the stream went backwards",
-                    self.seq
+                    after_cursor,
+                    "event {seq}.{part} arrived after {}.{:?}: the stream went backwards or repeated",
+                    self.seq, self.part
                 );
                 self.seq = *seq;
+                self.part = Some(*part);
                 self.applied.push((*seq, update.clone()));
                 if let Some(cafe) = self.cafe.as_mut() {
                     apply(cafe, update, msg);
                 }
             }
-            ServerMessage::Synced { seq, .. } => self.seq = self.seq.max(*seq),
+            ServerMessage::Synced { seq, .. } => {
+                self.seq = self.seq.max(*seq);
+                self.part = None;
+            }
             ServerMessage::Presence {
                 participant_id,
                 connected,
@@ -66,6 +78,15 @@ impl Mirror {
             | ServerMessage::Error { .. }
             | ServerMessage::Pong { .. } => {}
         }
+    }
+
+    /// Where to resume from (protocol §12), once a welcome or snapshot named the epoch.
+    pub fn cursor(&self) -> Option<Cursor> {
+        Some(Cursor {
+            epoch: self.epoch.clone()?,
+            seq: self.seq,
+            part: self.part,
+        })
     }
 
     /// The tables of `round`, as this client knows them (empty when it knows none).

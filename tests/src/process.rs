@@ -873,10 +873,7 @@ impl LinkClient {
     }
 
     pub fn cursor(&self) -> Option<Cursor> {
-        Some(Cursor {
-            epoch: self.mirror.epoch.clone()?,
-            seq: self.mirror.seq,
-        })
+        self.mirror.cursor()
     }
 
     pub fn participant_id(&self) -> ParticipantId {

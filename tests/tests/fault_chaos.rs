@@ -557,6 +557,7 @@ async fn a_cursor_from_another_epoch_gets_a_snapshot_never_a_replay() {
             "000000000000".into()
         },
         seq: c.seq,
+        part: c.part,
     };
     let mut wall_mirror = wall.mirror.clone();
     let kinds = resume_frames(

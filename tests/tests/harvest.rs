@@ -95,6 +95,14 @@ fn refused(r: Result<u64, ClientError>, code: ErrorCode, what: &str) {
     }
 }
 
+#[track_caller]
+fn over_budget(r: Result<u64, ClientError>, message: &str) {
+    match r {
+        Err(ClientError::Refused(ErrorCode::OverBudget, m)) => assert_eq!(m, message),
+        other => panic!("expected overBudget, got {other:?}"),
+    }
+}
+
 /// Every mirror equals what a fresh connection of the same kind is sent now.
 async fn mirrors_match_fresh_snapshots(
     server: &TestServer,
@@ -184,19 +192,22 @@ async fn a_full_harvest_keeps_every_mirror_and_every_total_right() {
         assert_eq!(p.mirror.cafe().voting.dots, 3);
     }
 
-    // Every phone spends its three dots: one on each of two themes and one on a note.
+    // Every phone spends its three dots: one on each of two themes and one on a note. The
+    // refusals say the budget and what is left, as §6 shows.
     for (i, p) in cafe.phones.iter_mut().enumerate() {
-        for cmd in [
-            votes(theme(a), 1),
-            votes(theme(b), 1),
-            votes(note(notes[i]), 1),
-        ] {
+        for cmd in [votes(theme(a), 1), votes(theme(b), 1)] {
             p.command(cmd).await.expect("a dot within the budget");
         }
-        refused(
+        over_budget(
+            p.command(votes(theme(c), 2)).await,
+            "that would use more than your 3 dots: you have 1 left; take some back first",
+        );
+        p.command(votes(note(notes[i]), 1))
+            .await
+            .expect("the last dot");
+        over_budget(
             p.command(votes(theme(c), 1)).await,
-            ErrorCode::OverBudget,
-            "a fourth dot",
+            "that would use more than your 3 dots: you have 0 left; take some back first",
         );
         assert_eq!(spent(p.mirror.cafe()), 3, "phone {i}");
     }
@@ -1174,4 +1185,78 @@ async fn dots_on_a_note_hidden_later_can_be_taken_back_and_walls_never_see_them(
         "the wall has no total for a hidden note"
     );
     mirrors_match_fresh_snapshots(&server, &mut cafe, &mut wall).await;
+}
+
+/// Protocol §8: in the harvest (no running round, no plan) a phone's snapshot holds the notes
+/// of every table it sat at, from the rounds it sat there, and no longer the notes it was
+/// shown only as a host; the phone that was shown them keeps them until it reloads.
+#[tokio::test]
+async fn in_the_harvest_a_phone_has_the_notes_of_the_tables_it_sat_at() {
+    let server = TestServer::start().await;
+    let mut cafe = TestCafe::new(&server, &cafe_request(2, 30, 3), 6).await;
+    cafe.start_round().await;
+    for (i, p) in cafe.phones.iter_mut().enumerate() {
+        p.command(Command::PostNote {
+            note_id: Uuid::new_v4(),
+            text: format!("round 1, phone {i}"),
+            round: None,
+        })
+        .await
+        .expect("postNote");
+    }
+    cafe.fac.command(Command::EndRound).await.expect("endRound");
+    // Someone from one table of round 1 hosts the other table in the plan for round 2, and so
+    // is sent that table's round 1 notes to brief the newcomers.
+    let round1 = cafe.fac.mirror.tables(1).to_vec();
+    assert_eq!(round1.len(), 2, "{round1:?}");
+    let (sat, hosts) = (round1[0].table, round1[1].table);
+    let x = round1[0].members[0];
+    cafe.fac
+        .command(Command::MoveParticipant {
+            participant_id: x,
+            table: hosts,
+        })
+        .await
+        .expect("move");
+    cafe.fac
+        .command(Command::SetHost { participant_id: x })
+        .await
+        .expect("setHost");
+    let notes_of = |table: u32| -> HashSet<NoteId> {
+        cafe.fac
+            .mirror
+            .cafe()
+            .notes
+            .iter()
+            .filter(|n| n.round == 1 && n.table == table)
+            .map(|n| n.note_id)
+            .collect()
+    };
+    let (own, briefed) = (notes_of(sat), notes_of(hosts));
+    let xi = cafe.phone_index(x);
+    let phone = &mut cafe.phones[xi];
+    phone
+        .wait_until("the new host's recap", |c| {
+            c.mirror.note_ids().is_superset(&briefed)
+        })
+        .await;
+
+    let seq = cafe
+        .fac
+        .command(Command::OpenHarvest)
+        .await
+        .expect("openHarvest");
+    let phone = &mut cafe.phones[xi];
+    phone.wait_seq(seq).await;
+    assert_eq!(
+        phone.mirror.note_ids(),
+        &own | &briefed,
+        "the live phone keeps what it was shown"
+    );
+    let reload = TestClient::join(&server, phone.resume_auth()).await;
+    assert_eq!(
+        reload.mirror.note_ids(),
+        own,
+        "a harvest snapshot: only the notes of the table it sat at"
+    );
 }

@@ -312,14 +312,17 @@ async fn cursors_that_cannot_resume_get_a_snapshot() {
     let wrong_epoch = Cursor {
         epoch: "000000000000".into(),
         seq: cursor.seq,
+        part: None,
     };
     let future = Cursor {
         epoch: cursor.epoch.clone(),
         seq: now + 1_000,
+        part: None,
     };
     let just_ahead = Cursor {
         epoch: cursor.epoch.clone(),
         seq: now + 1,
+        part: None,
     };
     for (what, since) in [
         ("another epoch", wrong_epoch),
@@ -363,6 +366,7 @@ async fn cursors_that_cannot_resume_get_a_snapshot() {
     let current = Cursor {
         epoch: cursor.epoch.clone(),
         seq: now,
+        part: None,
     };
     c.hello(wall_auth, Some(current)).await.expect("current");
     assert_eq!(snapshots_in_log(&c), 0);

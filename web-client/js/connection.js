@@ -242,7 +242,7 @@ export class CafeClient {
         this.options.onChange({ kind: 'snapshot' });
         break;
       case 'event':
-        if (this.mirror.event(m.seq, m.at, m.update)) {
+        if (this.mirror.event(m.seq, m.part ?? 0, m.at, m.update)) {
           this.options.onChange({ kind: 'update', update: m.update, at: m.at, live: this.synced });
         }
         break;

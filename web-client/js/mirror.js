@@ -53,10 +53,12 @@ export class Mirror {
     this.feedback = { questions: [], responses: 0 };
     /** Whether a co-facilitator key is active (facilitator only). */
     this.coFacilitator = false;
-    /** @type {Cursor | undefined} */
+    /**
+     * Where this state stands in the café's log: `part` is set while the last thing applied
+     * was an event's frame, so a resume continues inside that event's group (§12).
+     * @type {Cursor | undefined}
+     */
     this.cursor = undefined;
-    /** Whether the cursor's seq came from an event (then a second update with that seq applies). */
-    this.cursorFromEvent = false;
     this.loaded = false;
   }
 
@@ -86,38 +88,78 @@ export class Mirror {
     this.feedback = { ...(cafe.feedback ?? { questions: [], responses: 0 }) };
     this.coFacilitator = cafe.coFacilitator ?? false;
     this.cursor = { epoch, seq };
-    this.cursorFromEvent = false;
     this.loaded = true;
   }
 
   /**
-   * The cursor rule: apply a newer event, and one with the cursor's own seq only when that seq
-   * came from an event (one café event may give a client several updates).
+   * The cursor rule (§12): apply a frame that comes after the cursor, where a cursor without a
+   * part holds all of its seq and one with a part holds that seq's frames up to it.
    * @param {number} seq
+   * @param {number} part
    */
-  accepts(seq) {
+  accepts(seq, part) {
     if (!this.cursor) return false;
-    return seq > this.cursor.seq || (seq === this.cursor.seq && this.cursorFromEvent);
+    if (seq !== this.cursor.seq) return seq > this.cursor.seq;
+    return this.cursor.part !== undefined && part > this.cursor.part;
   }
 
   /**
    * @param {number} seq
+   * @param {number} part the frame's place in its event's group (absent on the wire means 0)
    * @param {number} at
    * @param {Update} update
    * @returns {boolean} whether it was applied
    */
-  event(seq, at, update) {
-    if (!this.cursor || !this.accepts(seq)) return false;
+  event(seq, part, at, update) {
+    if (!this.cursor || !this.accepts(seq, part)) return false;
     this.apply(update, at);
-    this.cursor = { epoch: this.cursor.epoch, seq };
-    this.cursorFromEvent = true;
+    this.cursor = { epoch: this.cursor.epoch, seq, part };
     return true;
   }
 
-  /** @param {number} seq */
+  /**
+   * The state as a snapshot would carry it, with the cursor that goes with it: what a phone
+   * keeps so that a reload, even offline, shows the café and resumes where it was.
+   * @param {string} cafeId
+   * @returns {{ view: CafeView, cursor: Cursor } | undefined}
+   */
+  save(cafeId) {
+    if (!this.loaded || !this.cursor) return undefined;
+    /** @type {CafeView} */
+    const view = {
+      cafeId,
+      title: this.title,
+      joinCode: this.joinCode,
+      tableSize: this.tableSize,
+      physicalTables: this.physicalTables,
+      rounds: this.rounds,
+      phase: this.phase,
+      participants: [...this.participants.values()],
+      connected: [...this.connected],
+      seating: [...this.seating.values()],
+      notes: [...this.notes.values()],
+      lastBroadcast: this.lastBroadcast,
+      themes: this.themes,
+      voting: this.voting,
+      commitments: this.commitments,
+      feedback: this.feedback,
+      coFacilitator: this.coFacilitator,
+    };
+    return { view, cursor: this.cursor };
+  }
+
+  /**
+   * Takes back what `save` kept: the state and the exact cursor (a part included).
+   * @param {{ view: CafeView, cursor: Cursor }} saved
+   */
+  restore(saved) {
+    this.snapshot(saved.cursor.epoch, saved.cursor.seq, saved.view);
+    this.cursor = { ...saved.cursor };
+  }
+
+  /** @param {number} seq after a snapshot or replay: all of `seq` is applied */
   synced(seq) {
     if (this.cursor) this.cursor = { epoch: this.cursor.epoch, seq };
-    this.cursorFromEvent = false;
   }
 
   /** @param {string} epoch from `welcome`: a different epoch makes old seqs meaningless */

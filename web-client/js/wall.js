@@ -1,39 +1,43 @@
 // @ts-check
 // The wall on the projector: the question, the clock, the join code and QR code while people
-// arrive, and the notes by table, newest first. Notes arriving in bursts are added once per
-// animation frame, and each table keeps only its newest few in the page, so hundreds of notes
-// cost little.
+// arrive, and the board of tables (wall-board.js); in the harvest the themes (wall-harvest.js)
+// above the notes in no theme. The controls (Full screen, the connection) stay out of the
+// room's sight unless the pointer moves, focus is on them, or the link is down.
 
 /** @typedef {import('../src/protocol').NoteView} NoteView */
 
 import { CafeClient } from './connection.js';
-import { byId, fill, h, setText } from './dom.js';
+import { byId, setText } from './dom.js';
 import { formatClock, remainingMs } from './clock.js';
 import { joinUrl, qrSrc } from './joinlink.js';
 import { showStatus } from './status.js';
-import { tableColour } from './tables.js';
 import { wallHarvest } from './wall-harvest.js';
+import { wallBoard } from './wall-board.js';
+import { announcer } from './announce.js';
+import { errorWords, languagePicker, onLanguageChange, preferredLanguage, t, useLanguage } from './i18n.js';
 
-/** Notes kept on screen per table; older ones are counted, not drawn. */
-const SHOWN_PER_TABLE = 6;
+await useLanguage(preferredLanguage());
+languagePicker(byId('language', HTMLSelectElement));
+
+/** How long the controls stay after the pointer last moved. */
+const CONTROLS_SHOWN_MS = 3_000;
 
 const match = location.pathname.match(/^\/wall\/([^/]+)/);
 const code = match ? decodeURIComponent(match[1]).toUpperCase() : '';
 
-/** @type {Map<number, { col: HTMLElement, list: HTMLElement, more: HTMLElement, count: number }>} */
-const columns = new Map();
 /** @type {NoteView[]} notes that arrived since the last frame */
 let arrived = [];
 let rebuild = true;
 let frameAsked = false;
-/** The round whose notes are on the board; 0 means every round (harvest, closed). */
-let boardRound = -1;
-/** The newest `postedAt` on the board. */
+/** The newest `postedAt` seen. */
 let latest = 0;
 
 const client = new CafeClient({
   auth: () => ({ as: 'wall', joinCode: code }),
-  onStatus: (status) => showStatus(byId('status'), status),
+  onStatus: (status) => {
+    showStatus(byId('status'), status);
+    document.body.dataset.link = status;
+  },
   onChange: (change) => {
     if (change.kind === 'update') {
       const u = change.update;
@@ -43,17 +47,23 @@ const client = new CafeClient({
       else if (u.type === 'noteEdited' || u.type === 'noteDeleted' || u.type === 'noteHidden') rebuild = true;
       // The board under the themes holds the notes in no theme.
       else if (u.type === 'noteThemed' || u.type.startsWith('theme')) rebuild = true;
+      if (u.type === 'notePosted') latest = Math.max(latest, u.note.postedAt);
     } else if (change.kind === 'snapshot') {
       rebuild = true;
+      for (const n of client.mirror.notes.values()) latest = Math.max(latest, n.postedAt);
     }
     ask();
   },
   onRefused: (_code, message) => {
-    setText(byId('question'), `This wall cannot show the café: ${message}`);
+    setText(byId('question'), t('wall-refused', { problem: errorWords(_code, message) }));
   },
 });
 
 const harvest = wallHarvest(client.mirror);
+const say = announcer(byId('say'));
+/** The round label last drawn: a new one is said in the status region. */
+let saidLabel = '';
+const board = wallBoard(client.mirror, ask);
 
 function ask() {
   if (frameAsked) return;
@@ -71,7 +81,7 @@ function render() {
   const round = mirror.round();
   const total = mirror.rounds.length;
   setText(byId('title'), mirror.title);
-  document.title = `${mirror.title}: wall`;
+  document.title = t('wall-title', { title: mirror.title });
 
   // People arrive before the first round and in the breaks; after the last round nobody does.
   const joining = phase.state === 'lobby' || (phase.state === 'betweenRounds' && round < total);
@@ -84,11 +94,11 @@ function render() {
     setText(byId('join-code'), mirror.joinCode);
     setText(byId('join-url'), joinUrl(mirror.joinCode));
     const here = [...mirror.participants.values()].filter((p) => p.present).length;
-    setText(byId('join-count'), `${here} ${here === 1 ? 'person is' : 'people are'} here`);
+    setText(byId('join-count'), t('wall-here', { count: here }));
   }
   const corner = byId('corner-code');
   corner.hidden = phase.state !== 'running' && phase.state !== 'paused';
-  setText(corner, `Join: ${joinUrl(mirror.joinCode)}`);
+  setText(corner, t('wall-join-at', { url: joinUrl(mirror.joinCode) }));
 
   /** @type {string} */
   let label;
@@ -96,149 +106,70 @@ function render() {
   let questionRound;
   switch (phase.state) {
     case 'lobby':
-      label = `Round 1 of ${total} starts soon`;
+      label = t('wall-starts-soon', { total });
       questionRound = 1;
       break;
     case 'running':
-      label = `Round ${round} of ${total}`;
+      label = t('card-round-of', { round, total });
       questionRound = round;
       break;
     case 'paused':
-      label = `Round ${round} of ${total} · paused`;
+      label = t('wall-paused', { round, total });
       questionRound = round;
       break;
     case 'betweenRounds':
-      label = round < total ? `Round ${round} is over · next: round ${round + 1}` : 'The last round is over';
+      label = round < total ? t('wall-between', { round, next: round + 1 }) : t('wall-last-over');
       questionRound = round < total ? round + 1 : round;
       break;
     case 'harvest':
-      label = 'Harvest: what emerged';
+      label = t('wall-harvest');
       questionRound = 0;
       break;
     default:
-      label = 'This café is closed';
+      label = t('wall-closed');
       questionRound = 0;
   }
   setText(byId('round-label'), label);
-  setText(byId('question'), questionRound ? (mirror.rounds[questionRound - 1]?.question ?? '') : mirror.title);
+  if (saidLabel && label !== saidLabel) say(`${label}.`);
+  saidLabel = label;
+  // The title is the page's heading already: in the harvest the question line says nothing.
+  const question = byId('question');
+  setText(question, questionRound ? (mirror.rounds[questionRound - 1]?.question ?? '') : '');
+  question.hidden = !questionRound;
   renderClock();
 
   const b = mirror.lastBroadcast;
   byId('broadcast').hidden = !b;
   setText(byId('broadcast'), b ? b.text : '');
 
+  harvest.render();
   // The board shows the round being played (or just played); the harvest shows them all.
   const wanted = phase.state === 'harvest' || phase.state === 'closed' ? 0 : round;
-  if (wanted !== boardRound) {
-    boardRound = wanted;
-    rebuild = true;
-  }
-  if (rebuild) rebuildBoard();
-  else addArrived();
-  byId('board-empty').hidden = columns.size > 0 || boardRound === 0;
-  // In the harvest the board holds the notes in no theme; with none, it says nothing.
-  byId('notes-heading').hidden = boardRound === 0 && columns.size === 0;
-  harvest.render();
-}
-
-/** @param {NoteView} n */
-function onBoard(n) {
-  if (n.hidden) return false;
-  if (boardRound === 0) return !client.mirror.themeOf(n.noteId);
-  return n.round === boardRound;
-}
-
-function rebuildBoard() {
+  board.show(wanted, rebuild, arrived);
   rebuild = false;
   arrived = [];
-  columns.clear();
-  const board = byId('board');
-  /** @type {Map<number, NoteView[]>} */
-  const byTable = new Map();
-  for (const n of client.mirror.notes.values()) {
-    latest = Math.max(latest, n.postedAt);
-    if (!onBoard(n)) continue;
-    const list = byTable.get(n.table) ?? [];
-    list.push(n);
-    byTable.set(n.table, list);
-  }
-  const tables = [...byTable.keys()].sort((a, b) => a - b);
-  fill(
-    board,
-    tables.map((t) => {
-      const notes = /** @type {NoteView[]} */ (byTable.get(t)).sort((a, b) => b.postedAt - a.postedAt);
-      const column = makeColumn(t);
-      column.count = notes.length;
-      fill(column.list, notes.slice(0, SHOWN_PER_TABLE).map((n) => noteItem(n, false)));
-      showMore(column);
-      return column.col;
-    }),
-  );
-}
-
-function addArrived() {
-  const batch = arrived.filter(onBoard);
-  arrived = [];
-  if (batch.length === 0) return;
-  for (const n of batch) {
-    latest = Math.max(latest, n.postedAt);
-    let column = columns.get(n.table);
-    if (!column) {
-      column = makeColumn(n.table);
-      insertColumn(column.col, n.table);
-    }
-    column.count += 1;
-    column.list.prepend(noteItem(n, true));
-    while (column.list.children.length > SHOWN_PER_TABLE) column.list.lastElementChild?.remove();
-    showMore(column);
-  }
-}
-
-/** @param {number} table */
-function makeColumn(table) {
-  const more = h('span', { class: 'more' });
-  const list = h('ul', { class: 'table-notes' });
-  const col = h('section', { class: 'table-col', 'data-table': table, 'aria-label': `Table ${table}` }, h('h3', {}, `Table ${table}`, more), list);
-  col.style.setProperty('--table-colour', tableColour(table).colour);
-  const column = { col, list, more, count: 0 };
-  columns.set(table, column);
-  return column;
-}
-
-/**
- * @param {HTMLElement} col
- * @param {number} table
- */
-function insertColumn(col, table) {
-  const board = byId('board');
-  const after = [...board.children].find((c) => Number(/** @type {HTMLElement} */ (c).dataset.table) > table);
-  board.insertBefore(col, after ?? null);
-}
-
-/** @param {{ col: HTMLElement, more: HTMLElement, count: number }} column */
-function showMore(column) {
-  column.col.dataset.count = String(column.count);
-  const hidden = column.count - SHOWN_PER_TABLE;
-  setText(column.more, hidden > 0 ? `+${hidden} earlier` : `${column.count} note${column.count === 1 ? '' : 's'}`);
-}
-
-/**
- * @param {NoteView} n
- * @param {boolean} fresh
- */
-function noteItem(n, fresh) {
-  const round = boardRound === 0 ? ` · round ${n.round}` : '';
-  return h('li', { class: fresh ? 'enter' : null, 'data-note-id': n.noteId }, n.text, h('span', { class: 'by' }, `${n.authorName}${round}`));
+  const cards = board.cards();
+  byId('board-empty').hidden = cards > 0 || wanted === 0;
+  // In the harvest the board holds the notes in no theme; with none, it says nothing.
+  byId('notes-heading').hidden = wanted === 0 && cards === 0;
 }
 
 function renderClock() {
   const left = remainingMs(client.mirror.phase, client.offsetMs);
   setText(byId('timer'), left === null ? '' : formatClock(left));
-  setText(byId('timer-state'), client.mirror.phase.state === 'paused' ? 'paused' : left === null ? '' : left === 0 ? 'time is up' : 'left');
+  setText(byId('timer-state'), client.mirror.phase.state === 'paused' ? t('wall-clock-paused') : left === null ? '' : t(left === 0 ? 'wall-clock-up' : 'wall-clock-left'));
 }
 
 byId('fullscreen').addEventListener('click', () => {
   document.documentElement.requestFullscreen?.().catch(() => {});
+});
+
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let pointerTimer;
+document.addEventListener('pointermove', () => {
+  document.body.classList.add('pointer-moved');
+  clearTimeout(pointerTimer);
+  pointerTimer = setTimeout(() => document.body.classList.remove('pointer-moved'), CONTROLS_SHOWN_MS);
 });
 
 setInterval(() => {
@@ -246,4 +177,10 @@ setInterval(() => {
 }, 500);
 
 if (code) client.start();
-else setText(byId('question'), 'Open this wall from the facilitator console.');
+else setText(byId('question'), t('wall-no-code'));
+
+onLanguageChange(() => {
+  showStatus(byId('status'), client.status);
+  rebuild = true;
+  ask();
+});

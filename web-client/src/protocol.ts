@@ -30,7 +30,13 @@ joinKey?: string, } | { "as": "participant", cafeId: string, participantId: stri
  * in it. A cursor from another epoch never resumes; it gets a snapshot.
  */
 
-export type Cursor = { epoch: string, seq: number, };
+export type Cursor = { epoch: string, seq: number, 
+/**
+ * The `part` of the last `event` frame applied, when the cursor's `seq` came from an
+ * event; absent when it came from a `snapshot` or `synced` (all of `seq` is applied).
+ * With it, a resume sends the rest of that event's frames; without it, none of them.
+ */
+part?: number, };
 
 /**
  * Everything that changes a café. Each is authorised for the sender's role.
@@ -43,6 +49,12 @@ export type Command = { "type": "planNextRound" } | { "type": "startRound" } | {
  */
 
 export type ServerMessage = { "type": "welcome", requestId?: number, cafeId: string, you: You, epoch: string, serverTime: number, } | { "type": "snapshot", epoch: string, seq: number, serverTime: number, cafe: CafeView, } | { "type": "event", seq: number, 
+/**
+ * This frame's place among the frames this connection gets for `seq`: one event can
+ * give one viewer several updates (a move and the new table's notes). 0, the first,
+ * is left out; a cursor names it so that a resume continues inside the group.
+ */
+part?: number, 
 /**
  * When the change happened.
  */

@@ -450,18 +450,22 @@ impl Owner {
         });
     }
 
+    /// Queues each connection its frames of one event, numbered by `part` in the order of
+    /// `Fanout::for_viewer`, the order a replay uses, so a resume can continue mid-group.
     fn deliver(&mut self, r: &Recorded, fanout: &engine::Fanout, now: Millis) {
-        let frame = |update: &Update| {
+        let frame = |update: &Update, part: u32| {
             encode(&ServerMessage::Event {
                 seq: r.seq,
+                part,
                 at: r.at,
                 server_time: now,
                 update: update.clone(),
             })
         };
         let mut slow = Vec::new();
+        let first = u32::from(fanout.everyone.is_some());
         if let Some(u) = &fanout.everyone {
-            let f = frame(u);
+            let f = frame(u, 0);
             for (id, c) in &self.conns {
                 if !c.out.send(f.clone()) {
                     slow.push(*id);
@@ -474,18 +478,22 @@ impl Owner {
         ];
         for (viewer, update) in staff {
             let Some(u) = update else { continue };
-            let f = frame(u);
+            let f = frame(u, first);
             for (id, c) in self.conns.iter().filter(|(_, c)| c.viewer == viewer) {
                 if !c.out.send(f.clone()) {
                     slow.push(*id);
                 }
             }
         }
+        let mut parts: HashMap<ParticipantId, u32> = HashMap::new();
         for (p, u) in &fanout.phones {
+            let part = parts.entry(*p).or_insert(first);
+            let this = *part;
+            *part += 1;
             let Some(ids) = self.phones.get(p) else {
                 continue;
             };
-            let f = frame(u);
+            let f = frame(u, this);
             for id in ids {
                 if let Some(c) = self.conns.get(id)
                     && !c.out.send(f.clone())
@@ -799,13 +807,14 @@ impl Owner {
         });
         let replay = since.filter(|c| c.epoch == self.epoch).and_then(|c| {
             self.history
-                .since(c.seq, self.cafe.seq, session.viewer, QUEUE_FRAMES / 2)
+                .since(&c, self.cafe.seq, session.viewer, QUEUE_FRAMES / 2)
         });
         match replay {
             Some(missed) => {
-                for (seq, at, update) in missed {
+                for (seq, part, at, update) in missed {
                     conn.send_msg(&ServerMessage::Event {
                         seq,
+                        part,
                         at,
                         server_time: now,
                         update,

@@ -45,6 +45,7 @@ fn event(update: Update) -> String {
     let now = crate::now_ms();
     serde_json::to_string(&ServerMessage::Event {
         seq: 1_000,
+        part: 0,
         at: now,
         server_time: now,
         update,

@@ -4,13 +4,15 @@
 //! protocol's wire types; `wire.rs` converts between them, field by field, so a change to the
 //! protocol cannot change what the log stores or can read.
 //!
-//! **Versions are per kind, and the `type` tag names the version.** Every kind written today
+//! **Versions are per kind, and the `type` tag names the version.** Every kind written so far
 //! is its version 1 under its bare name (`notePosted`). A kind may gain a field that has a
 //! default (`#[serde(default)]`); any other change (a field renamed, retyped, removed or given
-//! a new meaning) is a new version: a new variant with its own tag (`NotePostedV2`, tag
-//! `notePostedV2`) that `decide` writes from then on, while the old variant stays and is applied
-//! by converting it to the new one. The golden logs in `server/tests/golden/` are kept forever
-//! and every build must replay them to the same state and exports (ARCHITECTURE.md, Data).
+//! a new meaning) is a new version: the variant here takes the new shape and a new tag
+//! (`NotePostedV2`, `notePostedV2`), and the old tag stays in `stored.rs` with its old shape,
+//! converted to the new one as it is read. So `Event` holds only current versions, and every
+//! line ever written still decodes. The golden logs in `server/tests/golden/` are kept
+//! forever and every build must replay them to the same state and exports (ARCHITECTURE.md,
+//! Data).
 
 mod harvest;
 mod stored;

@@ -17,7 +17,7 @@
 mod harvest;
 mod stored;
 mod values;
-pub mod wire;
+pub(super) mod wire;
 
 use flamingo_protocol::{CafeId, Millis, NoteId, ParticipantId, RoundNo, Seq, TableNo};
 use serde::{Deserialize, Serialize};

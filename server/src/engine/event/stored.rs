@@ -5,7 +5,9 @@
 //!
 //! This is also where old versions live: when a kind changes shape, its new version becomes the
 //! variant in `Event` (with a new tag), and the old tag stays here and is converted to the new
-//! shape below. `Event` only ever holds current versions.
+//! shape below. `Event` only ever holds current versions. A kind added to `Event` is added
+//! here too; the golden log that must have it (`server/tests/golden_log.rs`) fails to decode
+//! until it is.
 
 use flamingo_protocol::{
     CafeId, CommitmentId, Millis, NoteId, ParticipantId, RoundNo, TableNo, ThemeId,

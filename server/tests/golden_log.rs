@@ -3,10 +3,12 @@
 //! back to the same JSON, the same state and the same exports; a café stored years ago must
 //! open exactly as it closed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Debug;
 use std::path::PathBuf;
 
 use flamingo_protocol::{Authors, ExportFormat};
+use flamingo_server::engine::state::Seating;
 use flamingo_server::engine::view::{self, Viewer};
 use flamingo_server::engine::{Cafe, Event, HarvestEvent, Recorded};
 use flamingo_server::export;
@@ -25,7 +27,8 @@ fn read(name: &str) -> String {
     std::fs::read_to_string(golden(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// The exports and snapshots checked against the golden log, by file name.
+/// What replaying the golden log must give, by file name: the whole state, the snapshots and
+/// the exports.
 fn outputs(cafe: &Cafe) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (authors, a) in [(Authors::Shown, "shown"), (Authors::Anonymous, "anonymous")] {
@@ -49,7 +52,52 @@ fn outputs(cafe: &Cafe) -> Vec<(String, String)> {
         let json = serde_json::to_string_pretty(&snapshot).expect("a snapshot encodes");
         out.push((format!("snapshot-{v}.json"), json + "\n"));
     }
+    out.push(("state.txt".into(), state(cafe)));
     out
+}
+
+/// The café's whole state, including what snapshots and exports leave out (token and key
+/// hashes, pins, every voter's dots, who answered what), in an order that does not depend on
+/// hashing.
+fn state(cafe: &Cafe) -> String {
+    let h = &cafe.harvest;
+    let seating = |s: &Seating| (s.round, s.to_vec());
+    let rounds_started: Vec<_> = cafe.rounds_started.iter().map(seating).collect();
+    let plan = cafe.plan.as_ref().map(seating);
+    let note_theme: BTreeMap<_, _> = h.note_theme.iter().collect();
+    let parts: [(&str, &dyn Debug); 27] = [
+        ("id", &cafe.id),
+        ("title", &cafe.title),
+        ("join_code", &cafe.join_code),
+        ("table_size", &cafe.table_size),
+        ("physical_tables", &cafe.physical_tables),
+        ("rounds", &cafe.rounds),
+        ("facilitator_key_hash", &cafe.facilitator_key_hash),
+        ("seed", &cafe.seed),
+        ("created_at", &cafe.created_at),
+        ("seq", &cafe.seq),
+        ("phase", &cafe.phase),
+        ("participants", &cafe.participants),
+        ("rounds_started", &rounds_started),
+        ("plan", &plan),
+        ("pins", &cafe.pins),
+        ("notes", &cafe.notes),
+        ("last_broadcast", &cafe.last_broadcast),
+        ("themes", &h.themes),
+        ("note_theme", &note_theme),
+        ("voting", &h.voting),
+        ("dots", &h.dots),
+        ("votes", &h.votes),
+        ("totals", &h.totals),
+        ("commitments", &h.commitments),
+        ("questions", &h.questions),
+        ("feedback", &h.feedback),
+        ("co_key_hash", &h.co_key_hash),
+    ];
+    parts
+        .iter()
+        .map(|(name, value)| format!("{name}: {value:#?}\n"))
+        .collect()
 }
 
 fn decoded() -> (Vec<String>, Vec<Recorded>) {

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use flamingo_protocol::{ParticipantId, TableNo};
 
-use super::room::Room;
+use super::room::{RULE_WEIGHT, Room};
 use super::search::Search;
 use crate::engine::state::{Pins, Seating};
 
@@ -163,9 +163,11 @@ pub(crate) fn label_and_host(search: &mut Search<'_>, l: &Labelling<'_>) -> Vec<
                 .into_iter()
                 .map(|y| (search.swap_delta(0, x, y), y))
                 .min();
-            // A second turn in a row gives way only when that costs no mixing.
+            // A second turn in a row gives way only when that costs no mixing; no swap
+            // breaks the facilitator's rules.
             if let Some((delta, y)) = swap_with
                 && (!hosts_again || delta <= 0)
+                && delta < RULE_WEIGHT / 2
             {
                 search.swap(0, x, y);
                 hosts[i] = Some(x);

@@ -11,6 +11,7 @@ mod construction;
 mod hosts;
 mod late;
 mod room;
+mod rules;
 mod search;
 
 use std::collections::{BTreeSet, HashMap};
@@ -21,6 +22,7 @@ pub use capacity::{is_balanced, table_count};
 pub use hosts::{choose_host, hosted_counts, hosts_stay};
 pub use late::{Placement, place_late_arrival};
 pub use room::same_bin_pairs;
+pub use rules::{Rules, Unmet, unmet};
 
 use crate::engine::state::{Pins, Seating};
 use construction::Design;
@@ -100,13 +102,32 @@ const WORK_WITH_HOSTS: u64 = 12_000_000;
 /// previous round's table, and as few repeated encounters over this and the rounds still to
 /// come as the search finds.
 pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
+    plan_with_rules(req, &Rules::default()).tables
+}
+
+/// A round's seating, and the facilitator's rules it could not keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub tables: Vec<TableSeats>,
+    pub unmet: Vec<Unmet>,
+}
+
+/// `plan_round` under the room's own rules: people held at tables are pinned there for this
+/// round (the facilitator's own pins win), pairs kept apart or together weigh above all
+/// mixing, in this round and every round planned ahead. What could not be kept is reported.
+pub fn plan_with_rules(req: &PlanRequest<'_>, rules: &Rules) -> Plan {
     let n = req.people.len();
     let k = table_count(n, req.table_size, req.physical_tables);
     if k == 0 {
-        return Vec::new();
+        return Plan {
+            tables: Vec::new(),
+            unmet: Vec::new(),
+        };
     }
-    let room = Room::new(req.people, req.history);
-    let pins = resolve_pins(&room, req.pins);
+    let mut room = Room::new(req.people, req.history);
+    room.keep(&rules.apart, &rules.together);
+    let held = rules::hold(req.pins, rules, &room.index, req.history.last());
+    let pins = resolve_pins(&room, &held);
     // Table positions: the regular tables 1..=k, then any higher number a pin asks for.
     let labels: Vec<TableNo> = (1..=k as TableNo)
         .chain(
@@ -143,8 +164,8 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
         .min((LOOKAHEAD_SEATS / n).max(2))
         .max(1);
     let first = req.history.len();
-    let design = Design::new(k);
-    let seat = seat_positions(req, &room);
+    let (seat, seats) = seat_positions(req, &room);
+    let design = Design::new(seats, k, first + req.rounds_left as usize);
     let mut rounds = vec![from_design(
         &design, first, &seat, &pins.to, &position, &caps,
     )];
@@ -200,7 +221,7 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
     }
     search.run(limits(WORK_WITH_HOSTS, floor));
 
-    search.schedule.tables[0]
+    let tables: Vec<TableSeats> = search.schedule.tables[0]
         .iter()
         .enumerate()
         .filter(|(_, members)| !members.is_empty())
@@ -213,7 +234,13 @@ pub fn plan_round(req: &PlanRequest<'_>) -> Vec<TableSeats> {
                 members: members.iter().map(|m| room.ids[*m as usize]).collect(),
             }
         })
-        .collect()
+        .collect();
+    let unmet = if rules.is_empty() {
+        Vec::new()
+    } else {
+        rules::unmet(rules, &tables)
+    };
+    Plan { tables, unmet }
 }
 
 fn limits(work: u64, floor: i64) -> Limits {
@@ -256,9 +283,9 @@ fn resolve_pins(room: &Room, pins: &Pins) -> ResolvedPins {
 /// Each person's seat in the construction. The order is fixed by when people first sat (or
 /// now), their organisation, and a hash of the seed and their id, and it counts everyone the
 /// café knows, present or gone: so it is the same from round to round, and a departure leaves a
-/// hole instead of shifting everyone after it. Organisations sit in blocks: a row of seats is
+/// hole instead of shifting everyone after it. Also returns how many positions there are. Organisations sit in blocks: a row of seats is
 /// at different tables in every round, so an organisation that fills rows never meets itself.
-fn seat_positions(req: &PlanRequest<'_>, room: &Room) -> Vec<usize> {
+fn seat_positions(req: &PlanRequest<'_>, room: &Room) -> (Vec<usize>, usize) {
     let mut first_seen: HashMap<ParticipantId, usize> = HashMap::new();
     for (r, s) in req.history.iter().enumerate() {
         for id in s.seats().keys() {
@@ -295,7 +322,7 @@ fn seat_positions(req: &PlanRequest<'_>, room: &Room) -> Vec<usize> {
             seat[p as usize] = position;
         }
     }
-    seat
+    (seat, keys.len())
 }
 
 /// SplitMix64's finaliser: a well-spread hash of one word.
@@ -357,9 +384,10 @@ fn cost_floor(room: &Room, history: &[Seating], k: usize, rounds: usize) -> i64 
     let sizes = capacity::balanced(room.len(), k);
     let forced = |before: usize| -> i64 {
         let pairs: usize = sizes.iter().map(|z| same_bin_pairs(*z, before)).sum();
-        2 * room::MEET_WEIGHT * pairs as i64
+        room::REPEAT_WEIGHT * pairs as i64
     };
-    let mut floor = room.silo_floor(k) * rounds as i64;
+    let kept_together = room::RULE_WEIGHT * room.together_pairs() as i64;
+    let mut floor = (room.silo_floor(k) - kept_together) * rounds as i64;
     floor += forced(k) * (rounds as i64 - 1);
     if let Some(last) = history.last() {
         let everyone_sat = room.ids.iter().all(|id| last.table_of(*id).is_some());

@@ -1,12 +1,12 @@
 //! Tabu search over the rounds still to come, on swaps (and size-keeping moves) within a round.
 //!
 //! The cost is over every planned round at once: a pair that meets `c` times in all (past and
-//! planned rounds) costs `MEET_WEIGHT·c·(c-1)`, and every same-organisation or same-role pair
-//! at a planned table its silo weight. A swap changes the cost only around the two tables it
+//! planned rounds) costs `meetings_cost(c)`, lexicographically above every same-organisation or
+//! same-role pair at a planned table (its silo weight); the facilitator's rules weigh above all. A swap changes the cost only around the two tables it
 //! touches, so its delta is a sum over about 4·(table size) pairs: that is what makes a room
 //! of thousands affordable. Bounded by work done, never by the clock, so a seed decides all.
 
-use super::room::{MEET_WEIGHT, Room};
+use super::room::{REPEAT_WEIGHT, RULE_WEIGHT, Room, meetings_cost, next_meeting};
 
 /// Who sits where in each planned round; round 0 is the one being seated now.
 pub(crate) struct Schedule {
@@ -145,24 +145,31 @@ impl<'a> Search<'a> {
 
     /// The cost `p` adds by sitting with `x` (the pair not yet together in this round).
     fn join_cost(&self, p: u32, x: u32) -> i64 {
-        2 * MEET_WEIGHT * self.meetings(p, x) + self.room.silo(p, x)
+        next_meeting(self.meetings(p, x)) + self.room.pair_cost(p, x)
     }
 
     /// The cost `p` takes away by leaving `x` (the pair together in this round).
     fn leave_cost(&self, p: u32, x: u32) -> i64 {
-        2 * MEET_WEIGHT * (self.meetings(p, x) - 1) + self.room.silo(p, x)
+        next_meeting(self.meetings(p, x) - 1) + self.room.pair_cost(p, x)
     }
 
-    /// What `p` costs at their table in round `r`: what leaving it would save.
+    /// What `p` costs at their table in round `r`: what leaving it would save, plus the rule
+    /// weight of each partner they are kept together with who sits elsewhere.
     fn contribution(&mut self, r: usize, p: u32) -> i64 {
-        let t = self.schedule.table_of[r][p as usize] as usize;
-        let members = &self.schedule.tables[r][t];
+        let of = &self.schedule.table_of[r];
+        let t = of[p as usize];
+        let members = &self.schedule.tables[r][t as usize];
         self.work += members.len() as u64 * self.rounds();
+        let separated = self.room.together[p as usize]
+            .iter()
+            .filter(|x| of[**x as usize] != t)
+            .count() as i64;
         members
             .iter()
             .filter(|x| **x != p)
             .map(|x| self.leave_cost(p, *x))
-            .sum()
+            .sum::<i64>()
+            + RULE_WEIGHT * separated
     }
 
     /// The cost of swapping `p` and `q` (at different tables) in round `r`.
@@ -206,13 +213,13 @@ impl<'a> Search<'a> {
             for members in tables {
                 for (i, &a) in members.iter().enumerate() {
                     for &b in &members[i + 1..] {
-                        cost += self.room.silo(a, b);
+                        cost += self.room.pair_cost(a, b);
                         let counted_before = self.schedule.table_of[..r]
                             .iter()
                             .any(|of| of[a as usize] == of[b as usize]);
                         if !counted_before {
                             let c = self.meetings(a, b);
-                            cost += MEET_WEIGHT * c * (c - 1);
+                            cost += meetings_cost(c);
                         }
                     }
                 }
@@ -225,25 +232,46 @@ impl<'a> Search<'a> {
         r > 0 || !self.schedule.fixed[p as usize]
     }
 
-    /// A person who costs something somewhere: a few random tries, then a full scan.
+    /// A person who costs something somewhere: a few random tries, then a full scan. A
+    /// repeat (or a broken rule) found among the tries goes before a silo, as in Dotú and Van
+    /// Hentenryck's search, which moves only people in conflict.
     fn pick_conflict(&mut self) -> Option<(usize, u32)> {
         let (rounds, n) = (self.schedule.tables.len(), self.room.len());
+        let mut silo = None;
         for _ in 0..16 {
             let r = self.rng.usize(..rounds);
             let p = self.rng.u32(..n as u32);
-            if self.movable(r, p) && self.contribution(r, p) > 0 {
-                return Some((r, p));
+            if !self.movable(r, p) {
+                continue;
+            }
+            match self.contribution(r, p) {
+                c if c >= REPEAT_WEIGHT => return Some((r, p)),
+                c if c > 0 && silo.is_none() => silo = Some((r, p)),
+                _ => {}
             }
         }
-        let mut conflicts = Vec::new();
+        if silo.is_some() {
+            return silo;
+        }
+        let (mut conflicts, mut repeats) = (Vec::new(), Vec::new());
         for r in 0..rounds {
             for p in 0..n as u32 {
-                if self.movable(r, p) && self.contribution(r, p) > 0 {
-                    conflicts.push((r, p));
+                if !self.movable(r, p) {
+                    continue;
+                }
+                match self.contribution(r, p) {
+                    c if c >= REPEAT_WEIGHT => repeats.push((r, p)),
+                    c if c > 0 => conflicts.push((r, p)),
+                    _ => {}
                 }
             }
         }
-        (!conflicts.is_empty()).then(|| conflicts[self.rng.usize(..conflicts.len())])
+        let pool = if repeats.is_empty() {
+            conflicts
+        } else {
+            repeats
+        };
+        (!pool.is_empty()).then(|| pool[self.rng.usize(..pool.len())])
     }
 
     /// Runs the search and leaves the best schedule found in place.

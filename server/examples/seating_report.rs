@@ -106,14 +106,16 @@ fn main() {
             (2000, 5, 4, 10, 0, 50),
         ]
         .into_iter()
-        .map(|(people, table_size, rounds, orgs, churn, rules)| Instance {
-            people,
-            table_size,
-            rounds,
-            orgs,
-            churn,
-            rules,
-        })
+        .map(
+            |(people, table_size, rounds, orgs, churn, rules)| Instance {
+                people,
+                table_size,
+                rounds,
+                orgs,
+                churn,
+                rules,
+            },
+        )
         .collect(),
     };
     let mut rows = Vec::new();
@@ -306,16 +308,16 @@ fn planner(
         let started = Instant::now();
         let plan = plan_with_rules(
             &PlanRequest {
-            round: r as u32,
-            rounds_left: (inst.rounds + 1 - r) as u32,
-            people: &people,
-            known: &everyone[..joined],
-            history: &history,
-            table_size: inst.table_size,
-            physical_tables: None,
-            pins: &pins,
-            seed,
-        },
+                round: r as u32,
+                rounds_left: (inst.rounds + 1 - r) as u32,
+                people: &people,
+                known: &everyone[..joined],
+                history: &history,
+                table_size: inst.table_size,
+                physical_tables: None,
+                pins: &pins,
+                seed,
+            },
             rules,
         );
         times.push(started.elapsed().as_secs_f64() * 1000.0);

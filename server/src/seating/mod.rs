@@ -243,11 +243,13 @@ pub fn plan_with_rules(req: &PlanRequest<'_>, rules: &Rules) -> Plan {
     Plan { tables, unmet }
 }
 
+/// Short stalls and many kicks, each from the best schedule found: on 24 people at tables of 4
+/// over 5 rounds with 4 organisations this finds zero repeats where 150 and 4 left one.
 fn limits(work: u64, floor: i64) -> Limits {
     Limits {
         work,
-        stall: 150,
-        kicks: 4,
+        stall: 50,
+        kicks: 30,
         floor,
     }
 }

@@ -53,6 +53,8 @@ pub(crate) struct Room {
     /// Per person, the people the facilitator keeps them apart from, and together with.
     pub apart: Vec<Vec<u32>>,
     pub together: Vec<Vec<u32>>,
+    /// The same pairs once each, `true` for apart.
+    pub rule_pairs: Vec<(u32, u32, bool)>,
 }
 
 impl Room {
@@ -95,6 +97,7 @@ impl Room {
             role: labels(people.iter().map(|p| p.role)),
             apart: vec![Vec::new(); ids.len()],
             together: vec![Vec::new(); ids.len()],
+            rule_pairs: Vec::new(),
             ids,
             index,
             met,
@@ -108,7 +111,10 @@ impl Room {
         apart: &[(ParticipantId, ParticipantId)],
         together: &[(ParticipantId, ParticipantId)],
     ) {
-        for (pairs, lists) in [(apart, &mut self.apart), (together, &mut self.together)] {
+        for (pairs, lists, is_apart) in [
+            (apart, &mut self.apart, true),
+            (together, &mut self.together, false),
+        ] {
             for (a, b) in pairs {
                 if let (Some(&a), Some(&b)) = (self.index.get(a), self.index.get(b))
                     && a != b
@@ -116,6 +122,7 @@ impl Room {
                 {
                     lists[a as usize].push(b);
                     lists[b as usize].push(a);
+                    self.rule_pairs.push((a, b, is_apart));
                 }
             }
         }

@@ -112,13 +112,10 @@ pub(crate) fn hold(
     }
     for (p, allowed) in to_hold {
         let was = previous.and_then(|s| s.table_of(p));
-        let choice = allowed.iter().copied().min_by_key(|t| {
-            (
-                held.get(t).copied().unwrap_or(0),
-                was != Some(*t),
-                *t,
-            )
-        });
+        let choice = allowed
+            .iter()
+            .copied()
+            .min_by_key(|t| (held.get(t).copied().unwrap_or(0), was != Some(*t), *t));
         if let Some(t) = choice {
             pins.seats.insert(p, t);
             *held.entry(t).or_insert(0) += 1;

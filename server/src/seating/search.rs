@@ -100,6 +100,14 @@ pub(crate) struct Limits {
     pub floor: i64,
 }
 
+/// The best schedule met so far; `saved` once `table_of` holds it (it is copied only when the
+/// walk leaves it).
+struct Best {
+    table_of: Vec<Vec<u32>>,
+    cost: i64,
+    saved: bool,
+}
+
 #[derive(Clone, Copy)]
 enum Step {
     Swap(u32),
@@ -284,40 +292,47 @@ impl<'a> Search<'a> {
         // Per round and person: the table they just left, and until which iteration they
         // may not go back to it.
         let mut tabu: Vec<Vec<(u32, u64)>> = vec![vec![(u32::MAX, 0); n]; rounds];
-        let mut best_cost = self.cost;
-        let mut best = self.schedule.table_of.clone();
-        let mut saved = true;
+        let mut best = Best {
+            table_of: self.schedule.table_of.clone(),
+            cost: self.cost,
+            saved: true,
+        };
         let (mut stalled, mut kicks) = (0, 0);
         let budget = self.work.saturating_add(limits.work);
         let mut iteration: u64 = 0;
-        while self.work < budget && best_cost > limits.floor {
+        while self.work < budget && best.cost > limits.floor {
             iteration += 1;
-            let Some((r, p)) = self.pick_conflict() else {
-                break;
-            };
-            if let Some((delta, step)) = self.best_step(r, p, &tabu, iteration, best_cost) {
-                // The best state is copied only when the walk leaves it, not at every step
-                // of an improving streak.
-                if delta >= 0 && !saved && self.cost == best_cost {
-                    best.clone_from(&self.schedule.table_of);
-                    saved = true;
-                }
-                let from = self.schedule.table_of[r][p as usize];
-                let tenure = iteration + 3 + self.rng.u64(..8);
-                match step {
-                    Step::Swap(q) => {
-                        let to = self.schedule.table_of[r][q as usize];
-                        self.schedule.swap(r, p, q);
-                        tabu[r][q as usize] = (to, tenure);
-                    }
-                    Step::Move(to) => self.schedule.relocate(r, p, to),
-                }
-                tabu[r][p as usize] = (from, tenure);
+            if let Some((delta, r, p, q)) = self.repair() {
+                self.save_if_best(&mut best);
+                self.schedule.swap(r, p, q);
                 self.cost += delta;
+            } else {
+                let Some((r, p)) = self.pick_conflict() else {
+                    break;
+                };
+                if let Some((delta, step)) = self.best_step(r, p, &tabu, iteration, best.cost) {
+                    // The best state is copied only when the walk leaves it, not at every
+                    // step of an improving streak.
+                    if delta >= 0 {
+                        self.save_if_best(&mut best);
+                    }
+                    let from = self.schedule.table_of[r][p as usize];
+                    let tenure = iteration + 3 + self.rng.u64(..8);
+                    match step {
+                        Step::Swap(q) => {
+                            let to = self.schedule.table_of[r][q as usize];
+                            self.schedule.swap(r, p, q);
+                            tabu[r][q as usize] = (to, tenure);
+                        }
+                        Step::Move(to) => self.schedule.relocate(r, p, to),
+                    }
+                    tabu[r][p as usize] = (from, tenure);
+                    self.cost += delta;
+                }
             }
-            if self.cost < best_cost {
-                best_cost = self.cost;
-                saved = false;
+            if self.cost < best.cost {
+                best.cost = self.cost;
+                best.saved = false;
                 stalled = 0;
                 kicks = 0;
                 continue;
@@ -329,20 +344,92 @@ impl<'a> Search<'a> {
                 }
                 kicks += 1;
                 stalled = 0;
-                if !saved && self.cost == best_cost {
-                    best.clone_from(&self.schedule.table_of);
-                    saved = true;
-                }
+                // Kick from the best schedule found, not from wherever the walk drifted
+                // (Dotú and Van Hentenryck restart from the best too).
+                self.save_if_best(&mut best);
+                self.restore(&best);
                 self.kick();
             }
         }
-        if saved && best_cost != self.cost {
-            self.schedule.table_of = best;
-            for r in 0..rounds {
-                self.schedule.rebuild(r);
-            }
-            self.cost = best_cost;
+        self.save_if_best(&mut best);
+        self.restore(&best);
+    }
+
+    /// Copies the schedule into `best` if it is the best and not yet copied.
+    fn save_if_best(&self, best: &mut Best) {
+        if !best.saved && self.cost == best.cost {
+            best.table_of.clone_from(&self.schedule.table_of);
+            best.saved = true;
         }
+    }
+
+    /// Goes back to the best schedule, unless already there.
+    fn restore(&mut self, best: &Best) {
+        if self.cost == best.cost {
+            return;
+        }
+        self.schedule.table_of.clone_from(&best.table_of);
+        for r in 0..self.schedule.tables.len() {
+            self.schedule.rebuild(r);
+        }
+        self.cost = best.cost;
+    }
+
+    /// A swap that mends a broken rule (a pair kept apart at one table, or together at two)
+    /// and lowers the cost, if there is one: the best swap moving one of the pair, to the
+    /// other's table or (for a pair kept apart) with one of a few people picked at random.
+    /// Checking every rule is cheap (one comparison per pair and round), and mending them this
+    /// way costs a few swaps however large the room, where the tabu step would scan it all.
+    fn repair(&mut self) -> Option<(i64, usize, u32, u32)> {
+        if self.room.rule_pairs.is_empty() {
+            return None;
+        }
+        let of = &self.schedule.table_of;
+        let broken: Vec<(usize, u32, u32, bool)> = (0..of.len())
+            .flat_map(|r| {
+                self.room
+                    .rule_pairs
+                    .iter()
+                    .filter(move |(a, b, apart)| {
+                        (of[r][*a as usize] == of[r][*b as usize]) == *apart
+                    })
+                    .map(move |(a, b, apart)| (r, *a, *b, *apart))
+            })
+            .filter(|(r, a, b, _)| self.movable(*r, *a) || self.movable(*r, *b))
+            .collect();
+        if broken.is_empty() {
+            return None;
+        }
+        let (r, a, b, apart) = broken[self.rng.usize(..broken.len())];
+        let mut candidates: Vec<(u32, u32)> = Vec::new();
+        let n = self.room.len() as u32;
+        for (x, other) in [(a, b), (b, a)] {
+            if !self.movable(r, x) {
+                continue;
+            }
+            if apart {
+                for _ in 0..32 {
+                    let y = self.rng.u32(..n);
+                    if self.schedule.table_of[r][y as usize]
+                        != self.schedule.table_of[r][x as usize]
+                    {
+                        candidates.push((x, y));
+                    }
+                }
+            } else {
+                let to = self.schedule.table_of[r][other as usize] as usize;
+                candidates.extend(self.schedule.tables[r][to].iter().map(|y| (x, *y)));
+            }
+        }
+        candidates.retain(|(_, y)| *y != a && *y != b && self.movable(r, *y));
+        let mut best: Option<(i64, u32, u32)> = None;
+        for (x, y) in candidates {
+            let delta = self.swap_delta(r, x, y);
+            if best.is_none_or(|(d, ..)| delta < d) {
+                best = Some((delta, x, y));
+            }
+        }
+        best.filter(|(d, ..)| *d < 0).map(|(d, x, y)| (d, r, x, y))
     }
 
     /// The best step for `p` in round `r` that is not tabu (unless it beats the best so far).

@@ -48,7 +48,10 @@ impl Design {
             if c.zero_rounds >= rounds {
                 return c;
             }
-            if chosen.as_ref().is_none_or(|b| c.zero_rounds > b.zero_rounds) {
+            if chosen
+                .as_ref()
+                .is_none_or(|b| c.zero_rounds > b.zero_rounds)
+            {
                 chosen = Some(c);
             }
         }
@@ -176,7 +179,11 @@ mod tests {
         ] {
             let d = Design::new(n, k, rounds);
             assert!(d.zero_rounds() >= rounds, "{n} people at {k} tables");
-            assert_eq!(check(&d, n, k, rounds), (0, true), "{n} people at {k} tables");
+            assert_eq!(
+                check(&d, n, k, rounds),
+                (0, true),
+                "{n} people at {k} tables"
+            );
         }
         // Where the affine construction suffices, it is used (it keeps organisations apart).
         assert!(matches!(Design::new(32, 8, 8).kind, Kind::Affine(_)));

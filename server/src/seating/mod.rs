@@ -388,8 +388,22 @@ fn cost_floor(room: &Room, history: &[Seating], k: usize, rounds: usize) -> i64 
         let pairs: usize = sizes.iter().map(|z| same_bin_pairs(*z, before)).sum();
         room::REPEAT_WEIGHT * pairs as i64
     };
-    let kept_together = room::RULE_WEIGHT * room.together_pairs() as i64;
-    let mut floor = (room.silo_floor(k) - kept_together) * rounds as i64;
+    // Pairs kept together sit together in every planned round: their bonus, and the repeats
+    // that makes.
+    let kept_together: i64 = room
+        .rule_pairs
+        .iter()
+        .filter(|(_, _, apart)| !apart)
+        .map(|(a, b, _)| {
+            let before = room.met_before(*a, *b);
+            room::meetings_cost(before + rounds as i64) - room::RULE_WEIGHT * rounds as i64
+        })
+        .sum();
+    let mut floor = room.silo_floor(k) * rounds as i64 + kept_together;
+    if kept_together != 0 {
+        // Their repeats may be the pigeonholes' too: count them once.
+        return floor;
+    }
     floor += forced(k) * (rounds as i64 - 1);
     if let Some(last) = history.last() {
         let everyone_sat = room.ids.iter().all(|id| last.table_of(*id).is_some());

@@ -128,11 +128,6 @@ impl Room {
         }
     }
 
-    /// How many pairs the facilitator keeps together.
-    pub fn together_pairs(&self) -> usize {
-        self.together.iter().map(Vec::len).sum::<usize>() / 2
-    }
-
     /// The organisation's small id, if any; people of one organisation share it.
     pub fn organisation(&self, a: u32) -> Option<u32> {
         Some(self.organisation[a as usize]).filter(|o| *o != NONE)

@@ -190,7 +190,7 @@ pub fn plan_with_rules(req: &PlanRequest<'_>, rules: &Rules) -> Plan {
     let round_seed = req.seed ^ u64::from(req.round).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let mut search = Search::new(&room, schedule, round_seed);
     let floor = cost_floor(&room, req.history, k, lookahead);
-    search.run(limits(WORK, floor));
+    search.run(limits(WORK, floor, n * lookahead));
 
     let hosted_by_id = hosted_counts(req.history);
     let hosted: Vec<u32> = room
@@ -219,7 +219,7 @@ pub fn plan_with_rules(req: &PlanRequest<'_>, rules: &Rules) -> Plan {
     for h in hosts.iter().flatten() {
         search.schedule.fixed[*h as usize] = true;
     }
-    search.run(limits(WORK_WITH_HOSTS, floor));
+    search.run(limits(WORK_WITH_HOSTS, floor, n * lookahead));
 
     let tables: Vec<TableSeats> = search.schedule.tables[0]
         .iter()
@@ -243,13 +243,23 @@ pub fn plan_with_rules(req: &PlanRequest<'_>, rules: &Rules) -> Plan {
     Plan { tables, unmet }
 }
 
-/// Short stalls and many kicks, each from the best schedule found: on 24 people at tables of 4
-/// over 5 rounds with 4 organisations this finds zero repeats where 150 and 4 left one.
-fn limits(work: u64, floor: i64) -> Limits {
+/// Seats planned (people × rounds) up to which the search kicks often: short stalls and many
+/// kicks, each from the best schedule found. On 24 people at tables of 4 over 5 rounds with 4
+/// organisations this finds zero repeats where 150 and 4 left one. Larger rooms keep the
+/// allowance they had: their mixing comes from the construction (on 2,000 people at tables of 8
+/// over 12 rounds both allowances give the same plans).
+const SMALL_ROOM_SEATS: usize = 2_000;
+
+fn limits(work: u64, floor: i64, seats: usize) -> Limits {
+    let (stall, kicks) = if seats <= SMALL_ROOM_SEATS {
+        (50, 30)
+    } else {
+        (150, 4)
+    };
     Limits {
         work,
-        stall: 50,
-        kicks: 30,
+        stall,
+        kicks,
         floor,
     }
 }

@@ -295,8 +295,9 @@ fn resolve_pins(room: &Room, pins: &Pins) -> ResolvedPins {
 /// Each person's seat in the construction. The order is fixed by when people first sat (or
 /// now), their organisation, and a hash of the seed and their id, and it counts everyone the
 /// café knows, present or gone: so it is the same from round to round, and a departure leaves a
-/// hole instead of shifting everyone after it. Also returns how many positions there are. Organisations sit in blocks: a row of seats is
-/// at different tables in every round, so an organisation that fills rows never meets itself.
+/// hole instead of shifting everyone after it. Also returns how many positions there are.
+/// Organisations sit in blocks: a row of seats is at different tables in every affine round
+/// but the rows' own, so an organisation that fills rows meets itself only there.
 fn seat_positions(req: &PlanRequest<'_>, room: &Room) -> (Vec<usize>, usize) {
     let mut first_seen: HashMap<ParticipantId, usize> = HashMap::new();
     for (r, s) in req.history.iter().enumerate() {

@@ -2,9 +2,10 @@
 //!
 //! The cost is over every planned round at once: a pair that meets `c` times in all (past and
 //! planned rounds) costs `meetings_cost(c)`, lexicographically above every same-organisation or
-//! same-role pair at a planned table (its silo weight); the facilitator's rules weigh above all. A swap changes the cost only around the two tables it
-//! touches, so its delta is a sum over about 4·(table size) pairs: that is what makes a room
-//! of thousands affordable. Bounded by work done, never by the clock, so a seed decides all.
+//! same-role pair at a planned table (its silo weight); the facilitator's rules weigh above
+//! all. A swap changes the cost only around the two tables it touches, so its delta is a sum
+//! over about 4·(table size) pairs: that is what makes a room of thousands affordable. Bounded
+//! by work done, never by the clock, so a seed decides all.
 
 use super::room::{REPEAT_WEIGHT, RULE_WEIGHT, Room, meetings_cost, next_meeting};
 

@@ -8,8 +8,8 @@
 //! themselves make round k + 1: the plane's last parallel class, after which everyone has met
 //! everyone once. For other `k`, arithmetic mod `k` repeats nobody while
 //! (rows - 1)·(rounds - 1) < k, as then (j' - j)·(r - r') never vanishes; with `k` rows the
-//! rows add one more round there too (36 people at 6 tables: columns, c + j, rows). Rows of one person
-//! each column keep table sizes within one of each other.
+//! rows add one more round there too (36 people at 6 tables: columns, c + j, rows). Rows of
+//! one person each column keep table sizes within one of each other.
 
 use super::field::Field;
 

@@ -127,8 +127,17 @@ pub enum Command {
     AdjustTime { seconds: i32 },
     /// Facilitator: end the current round now.
     EndRound,
-    /// Facilitator: a message shown on every phone and the wall.
-    Broadcast { text: String },
+    /// Facilitator: a message shown on every phone and the wall. It ends at the next change of
+    /// phase (a round starting or ending, the harvest opening, the close) unless `keep` is set;
+    /// the facilitator can clear it at any time.
+    Broadcast {
+        text: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        #[ts(optional, as = "Option<bool>")]
+        keep: bool,
+    },
+    /// Facilitator: take the message down everywhere. With none showing, a duplicate ack.
+    ClearBroadcast,
     /// Facilitator: seat a participant at a table (in the running round, or in the plan).
     MoveParticipant {
         participant_id: ParticipantId,
@@ -209,6 +218,7 @@ impl Command {
             Self::AdjustTime { .. } => "adjustTime",
             Self::EndRound => "endRound",
             Self::Broadcast { .. } => "broadcast",
+            Self::ClearBroadcast => "clearBroadcast",
             Self::MoveParticipant { .. } => "moveParticipant",
             Self::SetHost { .. } => "setHost",
             Self::RemoveParticipant { .. } => "removeParticipant",

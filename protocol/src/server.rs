@@ -204,9 +204,16 @@ pub enum Update {
         round: RoundNo,
         by_timer: bool,
     },
+    /// A message from the facilitator; the frame's `at` is when it was sent. `keep`: it stays
+    /// through changes of phase until cleared.
     Broadcast {
         text: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        #[ts(optional, as = "Option<bool>")]
+        keep: bool,
     },
+    /// The message is down: cleared by the facilitator, or ended by a change of phase.
+    BroadcastCleared,
     NotePosted {
         note: NoteView,
     },

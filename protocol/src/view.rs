@@ -104,8 +104,13 @@ pub struct NoteView {
 #[serde(rename_all = "camelCase")]
 pub struct BroadcastView {
     pub text: String,
+    /// When it was sent.
     #[ts(type = "number")]
     pub at: Millis,
+    /// It stays through changes of phase until the facilitator clears it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[ts(optional, as = "Option<bool>")]
+    pub keep: bool,
 }
 
 /// A café as one client may see it. The facilitator and the wall see everything; a phone sees

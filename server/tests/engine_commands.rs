@@ -9,6 +9,7 @@ mod common;
 use std::collections::{BTreeSet, HashMap};
 
 use common::*;
+use flamingo_protocol::view::BroadcastView;
 use flamingo_protocol::{Command, CreateCafeRequest, ErrorCode, RoundSpec, Update, limits};
 use flamingo_server::engine::view::{self, Viewer};
 use flamingo_server::engine::{self, Actor, Cafe, EngineError, Event, Input, Phase, Recorded};
@@ -36,6 +37,7 @@ fn facilitator_only(command: &Command) -> bool {
         | Command::AdjustTime { .. }
         | Command::EndRound
         | Command::Broadcast { .. }
+        | Command::ClearBroadcast
         | Command::MoveParticipant { .. }
         | Command::SetHost { .. }
         | Command::RemoveParticipant { .. }
@@ -70,7 +72,9 @@ fn facilitator_commands(p: flamingo_protocol::ParticipantId) -> Vec<Command> {
         Command::EndRound,
         Command::Broadcast {
             text: "Coffee is served".into(),
+            keep: false,
         },
+        Command::ClearBroadcast,
         Command::MoveParticipant {
             participant_id: p,
             table: 2,
@@ -775,7 +779,10 @@ fn harvest_and_close_end_the_rounds() {
     fac_refused(&mut c, Command::OpenHarvest, ErrorCode::WrongPhase);
     fac_refused(
         &mut c,
-        Command::Broadcast { text: "hi".into() },
+        Command::Broadcast {
+            text: "hi".into(),
+            keep: false,
+        },
         ErrorCode::WrongPhase,
     );
 }
@@ -812,29 +819,120 @@ fn broadcast_is_checked_and_remembered() {
     let mut c = TestCafe::standard();
     fac_refused(
         &mut c,
-        Command::Broadcast { text: "  ".into() },
+        Command::Broadcast {
+            text: "  ".into(),
+            keep: false,
+        },
         ErrorCode::InvalidInput,
     );
     fac_refused(
         &mut c,
         Command::Broadcast {
             text: "b".repeat(limits::MAX_BROADCAST_CHARS + 1),
+            keep: false,
         },
         ErrorCode::InvalidInput,
     );
     c.advance(5_000);
     let events = c.fac_ok(Command::Broadcast {
         text: " Back in 5 minutes\nplease ".into(),
+        keep: false,
     });
     assert_eq!(
         events,
         vec![Event::Broadcast {
-            text: "Back in 5 minutes\nplease".into()
+            text: "Back in 5 minutes\nplease".into(),
+            keep: false
         }]
     );
     assert_eq!(
         c.cafe.last_broadcast,
-        Some(("Back in 5 minutes\nplease".into(), T0 + 5_000))
+        Some(BroadcastView {
+            text: "Back in 5 minutes\nplease".into(),
+            at: T0 + 5_000,
+            keep: false
+        })
+    );
+}
+
+fn say(c: &mut TestCafe, text: &str, keep: bool) {
+    c.fac_ok(Command::Broadcast {
+        text: text.into(),
+        keep,
+    });
+}
+
+fn showing(c: &TestCafe) -> Option<&str> {
+    c.cafe.last_broadcast.as_ref().map(|b| b.text.as_str())
+}
+
+#[test]
+fn a_message_ends_at_the_next_change_of_phase_unless_kept() {
+    let mut c = TestCafe::standard();
+    c.join_n(8);
+    say(&mut c, "Welcome, find a seat", false);
+    let start = c.start();
+    assert_eq!(start.last(), Some(&Event::BroadcastCleared), "round 1 starts");
+    assert_eq!(showing(&c), None);
+
+    say(&mut c, "Five more minutes", false);
+    c.fac_ok(Command::PauseRound);
+    c.fac_ok(Command::ResumeRound);
+    c.fac_ok(Command::AdjustTime { seconds: 60 });
+    assert_eq!(showing(&c), Some("Five more minutes"), "pausing is no change of phase");
+    c.advance(21 * 60_000);
+    let ended = c.deadline();
+    assert!(
+        matches!(ended.first(), Some(Event::RoundEnded { by_timer: true, .. })),
+        "{ended:?}"
+    );
+    assert_eq!(ended.last(), Some(&Event::BroadcastCleared), "the clock ends it too");
+
+    say(&mut c, "Coffee is on the back table", true);
+    assert!(!c.start().contains(&Event::BroadcastCleared), "kept through round 2's start");
+    c.end();
+    assert_eq!(showing(&c), Some("Coffee is on the back table"));
+    assert_eq!(
+        c.fac_ok(Command::OpenHarvest),
+        vec![Event::HarvestOpened],
+        "kept into the harvest"
+    );
+
+    // A new message replaces the kept one, and ends like any other.
+    say(&mut c, "Two dots each", false);
+    assert_eq!(
+        c.fac_ok(Command::CloseCafe),
+        vec![Event::CafeClosed, Event::BroadcastCleared]
+    );
+    assert_eq!(showing(&c), None);
+}
+
+#[test]
+fn the_facilitator_clears_a_message_and_a_second_clear_changes_nothing() {
+    let (mut c, people) = running(6);
+    assert_eq!(c.fac_ok(Command::ClearBroadcast), vec![], "nothing to clear");
+    say(&mut c, "Ten minutes left", true);
+    assert_eq!(
+        c.cmd(Actor::Participant(people[0]), Command::ClearBroadcast)
+            .map_err(|e| e.code()),
+        Err(ErrorCode::Forbidden),
+        "a phone cannot take it down"
+    );
+    assert_eq!(showing(&c), Some("Ten minutes left"));
+    assert_eq!(
+        c.cmd(Actor::CoFacilitator, Command::ClearBroadcast)
+            .expect("a co-facilitator may"),
+        vec![Event::BroadcastCleared]
+    );
+    assert_eq!(showing(&c), None);
+    assert_eq!(c.fac_ok(Command::ClearBroadcast), vec![], "twice is harmless");
+    // A kept message stays after the close, and can still be taken down then.
+    say(&mut c, "Thank you all", true);
+    c.fac_ok(Command::CloseCafe);
+    assert_eq!(showing(&c), Some("Thank you all"));
+    assert_eq!(
+        c.fac_ok(Command::ClearBroadcast),
+        vec![Event::BroadcastCleared]
     );
 }
 
@@ -2235,6 +2333,7 @@ fn replaying_a_whole_cafe_gives_the_same_state() {
     c.deadline();
     c.fac_ok(Command::Broadcast {
         text: "Round 2 soon".into(),
+        keep: false,
     });
     c.start();
     c.fac_ok(Command::OpenHarvest);

@@ -176,7 +176,10 @@ impl Run {
             3 => Command::ResumeRound,
             4 => Command::AdjustTime { seconds: 60 },
             5 => Command::EndRound,
-            6 => Command::Broadcast { text: "hi".into() },
+            6 => Command::Broadcast {
+                text: "hi".into(),
+                keep: false,
+            },
             7 => Command::MoveParticipant {
                 participant_id: p,
                 table: 1,
@@ -250,6 +253,7 @@ impl Run {
             },
             Op::Broadcast => fac(Command::Broadcast {
                 text: "Five minutes left".into(),
+                keep: false,
             }),
             Op::Harvest => fac(Command::OpenHarvest),
             Op::Close => fac(Command::CloseCafe),

@@ -13,7 +13,9 @@ use flamingo_server::engine::view::{self, Viewer};
 use flamingo_server::engine::{Cafe, Event, HarvestEvent, Recorded};
 use flamingo_server::export;
 
-const LOG: &str = "cafe-v1.jsonl";
+/// Every golden log, each with the prefix of the files its replay must give. v1 was written
+/// before the engine owned its event types; v2 adds what came after (golden/README.md).
+const LOGS: [(&str, &str); 2] = [("cafe-v1.jsonl", ""), ("cafe-v2.jsonl", "v2-")];
 /// When the exports were taken: a fixed instant, so they are reproducible.
 const EXPORTED_AT: i64 = 1_700_100_000_000;
 
@@ -29,7 +31,7 @@ fn read(name: &str) -> String {
 
 /// What replaying the golden log must give, by file name: the whole state, the snapshots and
 /// the exports.
-fn outputs(cafe: &Cafe) -> Vec<(String, String)> {
+fn outputs(cafe: &Cafe, prefix: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (authors, a) in [(Authors::Shown, "shown"), (Authors::Anonymous, "anonymous")] {
         for (format, ext) in [
@@ -39,7 +41,7 @@ fn outputs(cafe: &Cafe) -> Vec<(String, String)> {
         ] {
             let e = export::export(cafe, format, authors, EXPORTED_AT)
                 .unwrap_or_else(|e| panic!("export {ext}: {e}"));
-            out.push((format!("export-{a}.{ext}"), e.body));
+            out.push((format!("{prefix}export-{a}.{ext}"), e.body));
         }
     }
     let first = cafe.participants[0].id;
@@ -50,9 +52,9 @@ fn outputs(cafe: &Cafe) -> Vec<(String, String)> {
     ] {
         let snapshot = view::snapshot(cafe, viewer, &[]);
         let json = serde_json::to_string_pretty(&snapshot).expect("a snapshot encodes");
-        out.push((format!("snapshot-{v}.json"), json + "\n"));
+        out.push((format!("{prefix}snapshot-{v}.json"), json + "\n"));
     }
-    out.push(("state.txt".into(), state(cafe)));
+    out.push((format!("{prefix}state.txt"), state(cafe)));
     out
 }
 
@@ -100,22 +102,24 @@ fn state(cafe: &Cafe) -> String {
         .collect()
 }
 
-fn decoded() -> (Vec<String>, Vec<Recorded>) {
-    let lines: Vec<String> = read(LOG).lines().map(str::to_owned).collect();
+fn decoded(log: &str) -> (Vec<String>, Vec<Recorded>) {
+    let lines: Vec<String> = read(log).lines().map(str::to_owned).collect();
     let records = lines
         .iter()
         .enumerate()
-        .map(|(i, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("{LOG}:{}: {e}", i + 1)))
+        .map(|(i, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("{log}:{}: {e}", i + 1)))
         .collect();
     (lines, records)
 }
 
 #[test]
 fn every_event_encodes_back_to_the_same_bytes() {
-    let (lines, records) = decoded();
-    for (i, (line, r)) in lines.iter().zip(&records).enumerate() {
-        let again = serde_json::to_string(r).expect("a record encodes");
-        assert_eq!(&again, line, "{LOG}:{}", i + 1);
+    for (log, _) in LOGS {
+        let (lines, records) = decoded(log);
+        for (i, (line, r)) in lines.iter().zip(&records).enumerate() {
+            let again = serde_json::to_string(r).expect("a record encodes");
+            assert_eq!(&again, line, "{log}:{}", i + 1);
+        }
     }
 }
 
@@ -135,6 +139,7 @@ fn kind(e: &Event) -> &'static str {
         Event::RoundTimeChanged { .. } => "roundTimeChanged",
         Event::RoundEnded { .. } => "roundEnded",
         Event::Broadcast { .. } => "broadcast",
+        Event::BroadcastCleared => "broadcastCleared",
         Event::NotePosted { .. } => "notePosted",
         Event::NoteEdited { .. } => "noteEdited",
         Event::NoteDeleted { .. } => "noteDeleted",
@@ -157,7 +162,7 @@ fn kind(e: &Event) -> &'static str {
     }
 }
 
-const KINDS: [&str; 29] = [
+const KINDS: [&str; 30] = [
     "cafeCreated",
     "participantJoined",
     "participantLeft",
@@ -170,6 +175,7 @@ const KINDS: [&str; 29] = [
     "roundTimeChanged",
     "roundEnded",
     "broadcast",
+    "broadcastCleared",
     "notePosted",
     "noteEdited",
     "noteDeleted",
@@ -192,22 +198,27 @@ const KINDS: [&str; 29] = [
 /// Each line decodes to the kind its tag names: harvest kinds into the harvest's sub-enum.
 #[test]
 fn each_tag_decodes_to_its_kind() {
-    let (lines, records) = decoded();
-    for (i, (line, r)) in lines.iter().zip(&records).enumerate() {
-        let v: serde_json::Value = serde_json::from_str(line).expect("json");
-        assert_eq!(
-            v["event"]["type"].as_str(),
-            Some(kind(&r.event)),
-            "{LOG}:{}",
-            i + 1
-        );
+    for (log, _) in LOGS {
+        let (lines, records) = decoded(log);
+        for (i, (line, r)) in lines.iter().zip(&records).enumerate() {
+            let v: serde_json::Value = serde_json::from_str(line).expect("json");
+            assert_eq!(
+                v["event"]["type"].as_str(),
+                Some(kind(&r.event)),
+                "{log}:{}",
+                i + 1
+            );
+        }
     }
 }
 
 #[test]
 fn the_log_covers_every_kind_of_event() {
-    let (_, records) = decoded();
-    let seen: BTreeSet<&str> = records.iter().map(|r| kind(&r.event)).collect();
+    let seen: BTreeSet<&str> = LOGS
+        .iter()
+        .flat_map(|(log, _)| decoded(log).1)
+        .map(|r| kind(&r.event))
+        .collect();
     let missing: Vec<&str> = KINDS.into_iter().filter(|k| !seen.contains(k)).collect();
     assert!(
         missing.is_empty(),
@@ -228,18 +239,20 @@ fn an_unknown_kind_or_a_wrong_field_is_refused_with_its_reason() {
 
 #[test]
 fn replay_gives_the_same_state_and_exports() {
-    let (_, records) = decoded();
-    let cafe = Cafe::replay(records.iter()).expect("a log that starts with cafeCreated");
     let bless = std::env::var_os("FLAMINGO_GOLDEN_BLESS").is_some();
-    for (name, body) in outputs(&cafe) {
-        if bless {
-            std::fs::write(golden(&name), &body).unwrap_or_else(|e| panic!("{name}: {e}"));
-        } else {
-            assert_eq!(
-                body,
-                read(&name),
-                "{name} differs from the golden file; if on purpose, see golden/README.md"
-            );
+    for (log, prefix) in LOGS {
+        let (_, records) = decoded(log);
+        let cafe = Cafe::replay(records.iter()).expect("a log that starts with cafeCreated");
+        for (name, body) in outputs(&cafe, prefix) {
+            if bless {
+                std::fs::write(golden(&name), &body).unwrap_or_else(|e| panic!("{name}: {e}"));
+            } else {
+                assert_eq!(
+                    body,
+                    read(&name),
+                    "{name} differs from the golden file; if on purpose, see golden/README.md"
+                );
+            }
         }
     }
 }

@@ -241,6 +241,8 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     await facilitator.click('#broadcast-form button[type=submit]');
     await Promise.all(phones.map(({ page }) => page.locator('#broadcast', { hasText: 'Coffee is on the back table' }).waitFor(WAIT)));
     await wall.locator('#broadcast', { hasText: 'Coffee is on the back table' }).waitFor(WAIT);
+    assert.match(await phones[0].page.locator('#broadcast-when').innerText(), /^Sent at \d/, 'the phone says when it was sent');
+    assert.match(await wall.locator('#broadcast-when').innerText(), /^Sent at \d/, 'the wall says when it was sent');
     await facilitator.click('#pause');
     await phones[0].page.locator('#timer-state', { hasText: 'Paused' }).waitFor(WAIT);
     await wall.locator('#round-label', { hasText: 'paused' }).waitFor(WAIT);
@@ -344,6 +346,14 @@ test('a two-round café from creation to the second round, on ten phones', { tim
   await t.test('round 2 keeps a host at each table and moves the others', async (t) => {
     await facilitator.click('#end-round');
     await Promise.all(phones.map(({ page }) => page.locator('#round-label', { hasText: 'For round 2 go to' }).waitFor(WAIT)));
+    // Round 1's message ended with round 1, everywhere.
+    await Promise.all([...phones.map(({ page }) => page.locator('#broadcast').waitFor({ state: 'hidden', ...WAIT })), wall.locator('#broadcast').waitFor({ state: 'hidden', ...WAIT })]);
+    assert.equal(await facilitator.locator('#clear-broadcast').isVisible(), false, 'nothing to clear');
+    // A message sent to stay lives through the start of round 2 until it is cleared.
+    await facilitator.fill('#broadcast', 'Lunch is at one, in the hall');
+    await facilitator.check('#broadcast-keep');
+    await facilitator.click('#broadcast-form button[type=submit]');
+    await wall.locator('#broadcast', { hasText: 'Lunch is at one' }).waitFor(WAIT);
     await screenshot(phones[0].page, 'phone-between-rounds');
     await assertAccessible(facilitator, 'console with the plan preview');
     await screenshot(facilitator, 'console-plan-preview');
@@ -373,6 +383,10 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     assert.ok(host);
     await host.page.locator('#recap li').first().waitFor(WAIT);
     await screenshot(host.page, 'phone-round2-host');
+    for (const { page } of phones) assert.ok(await page.locator('#broadcast', { hasText: 'Lunch is at one' }).isVisible(), 'the kept message stayed');
+    await facilitator.click('#clear-broadcast');
+    await Promise.all([...phones.map(({ page }) => page.locator('#broadcast').waitFor({ state: 'hidden', ...WAIT })), wall.locator('#broadcast').waitFor({ state: 'hidden', ...WAIT })]);
+    assert.equal(await facilitator.evaluate(() => document.activeElement?.id), 'broadcast', 'focus goes to the message box');
   });
 
   await t.test('the facilitator moves a person and names a host on the table map', async () => {

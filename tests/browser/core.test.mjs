@@ -111,8 +111,12 @@ test('notes: posted, edited, hidden from the wall and back, deleted', () => {
   m.event(5, 0, 0, { type: 'noteHidden', noteId: 'n', hidden: false });
   assert.equal('hidden' in (m.notes.get('n') ?? {}), false);
   m.event(6, 0, 0, { type: 'broadcast', text: 'coffee' });
-  assert.deepEqual(m.lastBroadcast, { text: 'coffee', at: 0 });
+  assert.deepEqual(m.lastBroadcast, { text: 'coffee', at: 0, keep: false });
   m.event(7, 0, 0, { type: 'noteDeleted', noteId: 'n' });
+  m.event(8, 0, 9, { type: 'broadcast', text: 'all day', keep: true });
+  assert.deepEqual(m.lastBroadcast, { text: 'all day', at: 9, keep: true });
+  m.event(9, 0, 0, { type: 'broadcastCleared' });
+  assert.equal(m.lastBroadcast, undefined, 'cleared');
   assert.equal(m.notes.size, 0);
 });
 

@@ -406,12 +406,14 @@ fn apply(cafe: &mut CafeView, update: &Update, msg: &ServerMessage) {
         Update::RoundEnded { round, .. } => {
             cafe.phase = PhaseView::BetweenRounds { last_round: *round }
         }
-        Update::Broadcast { text } => {
+        Update::Broadcast { text, keep } => {
             cafe.last_broadcast = Some(BroadcastView {
                 text: text.clone(),
                 at,
+                keep: *keep,
             })
         }
+        Update::BroadcastCleared => cafe.last_broadcast = None,
         // The server's copy is authoritative: a note sent again (to someone seated back at its
         // table) carries its current text.
         Update::NotePosted { note } => {

@@ -881,9 +881,12 @@ async fn markup_and_script_come_back_as_the_same_inert_text() {
     .await
     .expect("edit");
     for i in 0..n {
-        fac.command(Command::Broadcast { text: hostile(i) })
-            .await
-            .expect("broadcast");
+        fac.command(Command::Broadcast {
+            text: hostile(i),
+            keep: false,
+        })
+        .await
+        .expect("broadcast");
     }
     fac.cafe_barrier().await;
     wall.wait_seq(fac.mirror.seq).await;
@@ -899,7 +902,7 @@ async fn markup_and_script_come_back_as_the_same_inert_text() {
             .applied
             .iter()
             .filter_map(|(_, u)| match u {
-                Update::Broadcast { text } => Some(text.clone()),
+                Update::Broadcast { text, .. } => Some(text.clone()),
                 _ => None,
             })
             .collect()
@@ -1052,7 +1055,10 @@ async fn ten_thousand_characters_in_any_text_field_are_refused() {
     }
     refused(
         cafe.fac
-            .command(Command::Broadcast { text: long.clone() })
+            .command(Command::Broadcast {
+                text: long.clone(),
+                keep: false,
+            })
             .await
             .map(|_| ()),
         "broadcast",

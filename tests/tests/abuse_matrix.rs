@@ -209,9 +209,18 @@ fn rows(kind: &Command, ids: &Ids) -> Vec<Row> {
             Running,
             Command::Broadcast {
                 text: "Five minutes left".into(),
+                keep: false,
             },
             [
                 ACK, FORBID, FORBID, FORBID, FORBID, FORBID, ACK, NOAUTH, NOAUTH, NOAUTH,
+            ],
+        )],
+        // A fresh café shows no message: clearing changes nothing (a duplicate ack).
+        Command::ClearBroadcast => vec![row(
+            Running,
+            Command::ClearBroadcast,
+            [
+                DUP, FORBID, FORBID, FORBID, FORBID, FORBID, DUP, NOAUTH, NOAUTH, NOAUTH,
             ],
         )],
         Command::MoveParticipant { .. } => vec![row(

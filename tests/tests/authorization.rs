@@ -52,6 +52,7 @@ fn facilitator_commands(
         Command::AdjustTime { seconds: 60 },
         Command::Broadcast {
             text: "Five minutes left".into(),
+            keep: false,
         },
         Command::PauseRound,
         Command::ResumeRound,
@@ -330,7 +331,12 @@ async fn credentials_open_one_cafe_only() {
             "{what}: a refused hello got a snapshot"
         );
         // Refused is not authenticated.
-        let r = c.command(Command::Broadcast { text: "hi".into() }).await;
+        let r = c
+            .command(Command::Broadcast {
+                text: "hi".into(),
+                keep: false,
+            })
+            .await;
         assert_eq!(refused(r), ErrorCode::NotAuthenticated, "{what}");
     }
 

@@ -216,6 +216,7 @@ async fn activity(
             60..70 => {
                 fac.command(Command::Broadcast {
                     text: format!("broadcast {}", rng.u32(..)),
+                    keep: false,
                 })
                 .await
             }
@@ -545,6 +546,7 @@ async fn a_cursor_from_another_epoch_gets_a_snapshot_never_a_replay() {
     }
     fac.command(Command::Broadcast {
         text: "also after".into(),
+        keep: false,
     })
     .await
     .expect("broadcast");
@@ -679,6 +681,7 @@ async fn after_the_epoch_changes_in_storage_old_cursors_get_a_snapshot() {
     let mut fac = LinkClient::facilitator(&url, &created).await.expect("fac");
     fac.command(Command::Broadcast {
         text: "after the rebuild".into(),
+        keep: false,
     })
     .await
     .expect("broadcast");

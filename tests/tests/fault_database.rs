@@ -176,6 +176,7 @@ async fn losing_the_database_refuses_changes_and_loses_nothing() {
     let tip = fac
         .command(Command::Broadcast {
             text: "we are back".into(),
+            keep: false,
         })
         .await
         .expect("broadcast");

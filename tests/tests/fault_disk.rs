@@ -142,6 +142,7 @@ async fn fill_and_check(
         .fac
         .command(Command::Broadcast {
             text: "can anyone hear me?".into(),
+            keep: false,
         })
         .await;
     outcomes.push(format!("broadcast: {r:?}"));
@@ -241,6 +242,7 @@ async fn recovers(server: &ProcessServer, cafe: &mut Cafe, full: &mut Full) {
     cafe.fac
         .command(Command::Broadcast {
             text: "back in business".into(),
+            keep: false,
         })
         .await
         .expect("a broadcast");
@@ -347,6 +349,7 @@ async fn a_round_deadline_on_a_full_disk_ends_the_round_once_when_room_returns()
         .fac
         .command(Command::Broadcast {
             text: "full".into(),
+            keep: false,
         })
         .await
     {
@@ -405,6 +408,7 @@ async fn a_round_deadline_on_a_full_disk_ends_the_round_once_when_room_returns()
     cafe.fac
         .command(Command::Broadcast {
             text: "round 2 soon".into(),
+            keep: false,
         })
         .await
         .expect("commands work again");

@@ -377,6 +377,7 @@ async fn a_wall_that_stops_reading_is_cut_off_while_the_others_carry_on() {
         for i in 0..BROADCASTS {
             fac.command(Command::Broadcast {
                 text: format!("still here {i}"),
+                keep: false,
             })
             .await
             .expect("broadcast during the flood");
@@ -563,7 +564,7 @@ async fn facilitator_inputs_are_checked() {
         Err(ClientError::Refused(code, _)) => code,
         other => panic!("expected a refusal, got {other:?}"),
     };
-    let broadcast = |text: String| Command::Broadcast { text };
+    let broadcast = |text: String| Command::Broadcast { text, keep: false };
     assert_eq!(
         refused(cafe.fac.command(broadcast(" \n ".into())).await),
         ErrorCode::InvalidInput

@@ -134,6 +134,7 @@ async fn a_cafe_served_by_two_nodes_is_one_cafe() {
         let seq = fac
             .command(Command::Broadcast {
                 text: format!("round {round} is halfway"),
+                keep: false,
             })
             .await
             .expect("broadcast");
@@ -232,6 +233,7 @@ async fn commands_sent_to_both_nodes_at_once_never_collide() {
                 fac_b
                     .command(Command::Broadcast {
                         text: format!("from node B {n}"),
+                        keep: false,
                     })
                     .await
                     .expect("broadcast accepted"),

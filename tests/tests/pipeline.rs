@@ -87,7 +87,10 @@ async fn a_burst_from_many_connections_is_answered_in_order_without_gaps() {
             fired[i].extend(fire_notes(phone, k).await);
         }
         let text = format!("broadcast {k}");
-        let id = cafe.fac.send_command(Command::Broadcast { text }).await;
+        let id = cafe
+            .fac
+            .send_command(Command::Broadcast { text, keep: false })
+            .await;
         broadcasts.push((id, false));
     }
     let mut changed = acks(&mut cafe.fac, &broadcasts, "facilitator").await;

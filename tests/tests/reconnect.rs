@@ -103,6 +103,7 @@ async fn a_phone_and_a_wall_get_exactly_what_they_missed() {
     cafe.fac
         .command(Command::Broadcast {
             text: "Five minutes left".into(),
+            keep: false,
         })
         .await
         .expect("broadcast");
@@ -233,6 +234,7 @@ async fn a_phone_and_a_wall_get_exactly_what_they_missed() {
         .fac
         .command(Command::Broadcast {
             text: "Back to work".into(),
+            keep: false,
         })
         .await
         .expect("broadcast");
@@ -300,6 +302,7 @@ async fn cursors_that_cannot_resume_get_a_snapshot() {
     cafe.fac
         .command(Command::Broadcast {
             text: "something happened".into(),
+            keep: false,
         })
         .await
         .expect("broadcast");
@@ -447,6 +450,7 @@ async fn a_long_absence_gets_a_snapshot_instead_of_a_long_replay() {
         for i in 0..30 {
             f.command(Command::Broadcast {
                 text: format!("message {i}"),
+                keep: false,
             })
             .await
             .expect("broadcast");
@@ -488,6 +492,7 @@ async fn a_new_participant_with_a_cursor_still_gets_a_snapshot() {
     cafe.fac
         .command(Command::Broadcast {
             text: "welcome, latecomers".into(),
+            keep: false,
         })
         .await
         .expect("broadcast");

@@ -119,6 +119,7 @@ async fn nothing_is_lost(how: Stop) {
     cafe.fac
         .command(Command::Broadcast {
             text: "Back in ten minutes".into(),
+            keep: false,
         })
         .await
         .expect("broadcast");

@@ -83,7 +83,10 @@ fn broadcast(seq: u64, text: &str) -> Recorded {
     Recorded {
         seq,
         at: 1_700_000_000_000 + seq as i64,
-        event: Event::Broadcast { text: text.into() },
+        event: Event::Broadcast {
+            text: text.into(),
+            keep: false,
+        },
     }
 }
 

@@ -187,6 +187,14 @@ export function formatDate(when, options) {
 }
 
 /**
+ * "Sent at 10:42": when a message went out, in the reader's way of telling the time.
+ * @param {number} at server time, ms
+ */
+export function sentAt(at) {
+  return t('broadcast-when', { time: formatDate(at, { hour: '2-digit', minute: '2-digit' }) });
+}
+
+/**
  * A server's refusal in the reader's words, from its stable code; the server's own (English)
  * message only when the catalogue has no words for the code.
  * @param {string} code

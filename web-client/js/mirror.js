@@ -265,7 +265,10 @@ export class Mirror {
         this.phase = { state: 'betweenRounds', lastRound: u.round };
         break;
       case 'broadcast':
-        this.lastBroadcast = { text: u.text, at };
+        this.lastBroadcast = { text: u.text, at, keep: u.keep === true };
+        break;
+      case 'broadcastCleared':
+        this.lastBroadcast = undefined;
         break;
       case 'notePosted':
         this.notes.set(u.note.noteId, u.note);

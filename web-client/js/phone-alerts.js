@@ -8,7 +8,7 @@
 import { byId, setText } from './dom.js';
 import { remainingMs } from './clock.js';
 import { tableColour } from './tables.js';
-import { t } from './i18n.js';
+import { sentAt, t } from './i18n.js';
 
 const ALERT_SHOWN_MS = 12_000;
 
@@ -83,7 +83,8 @@ export function phoneAlerts(seat) {
     const b = client.mirror.lastBroadcast;
     const el = byId('broadcast');
     el.hidden = !b;
-    setText(el, b ? t('alert-broadcast', { text: b.text }) : '');
+    setText(byId('broadcast-text'), b ? t('alert-broadcast', { text: b.text }) : '');
+    setText(byId('broadcast-when'), b ? sentAt(b.at) : '');
   }
 
   return { notice, tick, render };

@@ -14,7 +14,7 @@ import { showStatus } from './status.js';
 import { wallHarvest } from './wall-harvest.js';
 import { wallBoard } from './wall-board.js';
 import { announcer } from './announce.js';
-import { errorWords, languagePicker, onLanguageChange, preferredLanguage, t, useLanguage } from './i18n.js';
+import { errorWords, languagePicker, onLanguageChange, preferredLanguage, sentAt, t, useLanguage } from './i18n.js';
 
 await useLanguage(preferredLanguage());
 languagePicker(byId('language', HTMLSelectElement));
@@ -140,7 +140,8 @@ function render() {
 
   const b = mirror.lastBroadcast;
   byId('broadcast').hidden = !b;
-  setText(byId('broadcast'), b ? b.text : '');
+  setText(byId('broadcast-text'), b ? b.text : '');
+  setText(byId('broadcast-when'), b ? sentAt(b.at) : '');
 
   harvest.render();
   // The board shows the round being played (or just played); the harvest shows them all.

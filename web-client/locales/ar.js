@@ -154,6 +154,7 @@ alert-time-up = انتهى الوقت: انتهت الجولة { $round }.
 alert-message = رسالة من الميسّر: { $text }
 alert-one-minute = بقيت دقيقة واحدة في الجولة { $round }.
 alert-broadcast = من الميسّر: { $text }
+broadcast-when = أُرسلت الساعة { $time }
 bar-table = الطاولة { $table }
 bar-next-table = التالي: الطاولة { $table }
 news-table = الطاولة { $table }، { $colour }.
@@ -423,6 +424,10 @@ c-qr =
 
 c-sent-to-everyone = أُرسلت إلى الجميع.
 c-last-message = آخر رسالة: { $text }
+c-keep-message = إبقاؤها عند تغيّر الجولة
+c-clear-message = إزالة الرسالة
+c-message-cleared = أُزيلت الرسالة.
+c-last-message-kept = تبقى ظاهرة حتى تزيلها: { $text }
 
 ## Console: co-facilitator link
 

@@ -149,6 +149,7 @@ alert-time-up = Die Zeit ist um: Runde { $round } ist vorbei.
 alert-message = Nachricht der Moderation: { $text }
 alert-one-minute = Noch eine Minute in Runde { $round }.
 alert-broadcast = Von der Moderation: { $text }
+broadcast-when = Gesendet um { $time }
 bar-table = Tisch { $table }
 bar-next-table = Als Nächstes: Tisch { $table }
 news-table = Tisch { $table }, { $colour }.
@@ -422,6 +423,10 @@ c-qr =
 
 c-sent-to-everyone = An alle gesendet.
 c-last-message = Letzte Nachricht: { $text }
+c-keep-message = Auch nach dem Rundenwechsel zeigen
+c-clear-message = Nachricht entfernen
+c-message-cleared = Die Nachricht ist entfernt.
+c-last-message-kept = Bleibt, bis du sie entfernst: { $text }
 
 ## Console: co-facilitator link
 

@@ -155,6 +155,7 @@ alert-time-up = Time is up: round { $round } is over.
 alert-message = Message from the facilitator: { $text }
 alert-one-minute = One minute left in round { $round }.
 alert-broadcast = From the facilitator: { $text }
+broadcast-when = Sent at { $time }
 bar-table = Table { $table }
 bar-next-table = Next: table { $table }
 news-table = table { $table }, { $colour }.
@@ -428,6 +429,10 @@ c-qr =
 
 c-sent-to-everyone = Sent to everyone.
 c-last-message = Last message: { $text }
+c-keep-message = Keep it through round changes
+c-clear-message = Clear the message
+c-message-cleared = The message is down.
+c-last-message-kept = Showing until you clear it: { $text }
 
 ## Console: co-facilitator link
 

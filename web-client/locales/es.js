@@ -149,6 +149,7 @@ alert-time-up = Se acabó el tiempo: la ronda { $round } ha terminado.
 alert-message = Mensaje de quien facilita: { $text }
 alert-one-minute = Queda un minuto de la ronda { $round }.
 alert-broadcast = De quien facilita: { $text }
+broadcast-when = Enviado a las { $time }
 bar-table = Mesa { $table }
 bar-next-table = Siguiente: mesa { $table }
 news-table = mesa { $table }, { $colour }.
@@ -422,6 +423,10 @@ c-qr =
 
 c-sent-to-everyone = Enviado a todos.
 c-last-message = Último mensaje: { $text }
+c-keep-message = Mantenerlo entre rondas
+c-clear-message = Quitar el mensaje
+c-message-cleared = El mensaje se ha quitado.
+c-last-message-kept = Visible hasta que lo quites: { $text }
 
 ## Console: co-facilitator link
 

@@ -149,6 +149,7 @@ alert-time-up = Le temps est écoulé : le tour { $round } est terminé.
 alert-message = Message de l’animation : { $text }
 alert-one-minute = Plus qu’une minute dans le tour { $round }.
 alert-broadcast = De l’animation : { $text }
+broadcast-when = Envoyé à { $time }
 bar-table = Table { $table }
 bar-next-table = Ensuite : table { $table }
 news-table = table { $table }, { $colour }.
@@ -422,6 +423,10 @@ c-qr =
 
 c-sent-to-everyone = Envoyé à tout le monde.
 c-last-message = Dernier message : { $text }
+c-keep-message = Le garder d’une manche à l’autre
+c-clear-message = Retirer le message
+c-message-cleared = Le message est retiré.
+c-last-message-kept = Affiché jusqu’à ce que vous le retiriez : { $text }
 
 ## Console: co-facilitator link
 

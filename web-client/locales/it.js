@@ -149,6 +149,7 @@ alert-time-up = Il tempo è scaduto: il giro { $round } è finito.
 alert-message = Messaggio di chi facilita: { $text }
 alert-one-minute = Manca un minuto alla fine del giro { $round }.
 alert-broadcast = Da chi facilita: { $text }
+broadcast-when = Inviato alle { $time }
 bar-table = Tavolo { $table }
 bar-next-table = Prossimo: tavolo { $table }
 news-table = tavolo { $table }, { $colour }.
@@ -422,6 +423,10 @@ c-qr =
 
 c-sent-to-everyone = Inviato a tutti.
 c-last-message = Ultimo messaggio: { $text }
+c-keep-message = Mantenerlo tra un turno e l’altro
+c-clear-message = Togli il messaggio
+c-message-cleared = Il messaggio è stato tolto.
+c-last-message-kept = Resta finché non lo togli: { $text }
 
 ## Console: co-facilitator link
 

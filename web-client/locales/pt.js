@@ -149,6 +149,7 @@ alert-time-up = O tempo acabou: a ronda { $round } terminou.
 alert-message = Mensagem de quem facilita: { $text }
 alert-one-minute = Falta um minuto na ronda { $round }.
 alert-broadcast = De quem facilita: { $text }
+broadcast-when = Enviado às { $time }
 bar-table = Mesa { $table }
 bar-next-table = A seguir: mesa { $table }
 news-table = mesa { $table }, { $colour }.
@@ -422,6 +423,10 @@ c-qr =
 
 c-sent-to-everyone = Enviado a todos.
 c-last-message = Última mensagem: { $text }
+c-keep-message = Mantê-lo entre rodadas
+c-clear-message = Retirar a mensagem
+c-message-cleared = A mensagem foi retirada.
+c-last-message-kept = Fica visível até a retirar: { $text }
 
 ## Console: co-facilitator link
 

@@ -62,6 +62,35 @@ pub fn decide_with(
     now: Millis,
     ahead: Option<&PlannedAhead>,
 ) -> Result<Vec<Event>, EngineError> {
+    let mut events = decide_input(cafe, input, now, ahead)?;
+    end_broadcast_at_phase_change(cafe, &mut events);
+    Ok(events)
+}
+
+/// A message belongs to the phase it was sent in ("Five more minutes" is about this round): a
+/// change of phase takes it down unless it was sent to stay. Here, for every way a phase
+/// changes (a command, the clock), so that no path forgets it.
+fn end_broadcast_at_phase_change(cafe: &Cafe, events: &mut Vec<Event>) {
+    let phase_changes = events.iter().any(|e| {
+        matches!(
+            e,
+            Event::RoundStarted { .. }
+                | Event::RoundEnded { .. }
+                | Event::HarvestOpened
+                | Event::CafeClosed
+        )
+    });
+    if phase_changes && cafe.last_broadcast.as_ref().is_some_and(|b| !b.keep) {
+        events.push(Event::BroadcastCleared);
+    }
+}
+
+fn decide_input(
+    cafe: &Cafe,
+    input: &Input,
+    now: Millis,
+    ahead: Option<&PlannedAhead>,
+) -> Result<Vec<Event>, EngineError> {
     match input {
         Input::Join {
             participant_id,
@@ -187,13 +216,18 @@ fn command_by(
             }
             _ => Err(EngineError::WrongPhase("no round is running")),
         },
-        Command::Broadcast { text } => {
+        Command::Broadcast { text, keep } => {
             if cafe.phase == Phase::Closed {
                 return Err(EngineError::WrongPhase("the café is closed"));
             }
             let text = validate::text("message", text, limits::MAX_BROADCAST_CHARS, true)?;
-            Ok(vec![Event::Broadcast { text }])
+            Ok(vec![Event::Broadcast { text, keep: *keep }])
         }
+        // Allowed after the close too: a message kept through it can still be taken down.
+        Command::ClearBroadcast => Ok(match cafe.last_broadcast {
+            Some(_) => vec![Event::BroadcastCleared],
+            None => Vec::new(),
+        }),
         Command::MoveParticipant {
             participant_id,
             table,

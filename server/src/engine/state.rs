@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use flamingo_protocol::{
     CafeId, Millis, NoteId, ParticipantId, PhaseView, RoundNo, RoundSpec, Seq, TableNo, TableSeats,
+    view::BroadcastView,
 };
 
 use super::event::{Event, Recorded, wire};
@@ -156,7 +157,8 @@ pub struct Cafe {
     pub pins: Pins,
     pub notes: Vec<Note>,
     note_index: HashMap<NoteId, usize>,
-    pub last_broadcast: Option<(String, Millis)>,
+    /// The message on every screen, until cleared or ended by a change of phase.
+    pub last_broadcast: Option<BroadcastView>,
     pub harvest: Harvest,
 }
 
@@ -420,9 +422,14 @@ impl Cafe {
             Event::RoundEnded { round, .. } => {
                 self.phase = Phase::BetweenRounds { last_round: *round };
             }
-            Event::Broadcast { text } => {
-                self.last_broadcast = Some((text.clone(), r.at));
+            Event::Broadcast { text, keep } => {
+                self.last_broadcast = Some(BroadcastView {
+                    text: text.clone(),
+                    at: r.at,
+                    keep: *keep,
+                });
             }
+            Event::BroadcastCleared => self.last_broadcast = None,
             Event::NotePosted {
                 note_id,
                 author,

@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use flamingo_protocol::{
     CafeView, NoteView, ParticipantId, ParticipantInfo, RoundNo, SeatingView, TableNo, TableSeats,
-    Update, view::BroadcastView,
+    Update,
 };
 
 use super::event::{Event, wire};
@@ -211,13 +211,7 @@ pub fn snapshot(cafe: &Cafe, viewer: Viewer, connected: &[ParticipantId]) -> Caf
         connected,
         seating,
         notes,
-        last_broadcast: cafe
-            .last_broadcast
-            .as_ref()
-            .map(|(text, at)| BroadcastView {
-                text: text.clone(),
-                at: *at,
-            }),
+        last_broadcast: cafe.last_broadcast.clone(),
         themes: harvest.themes,
         voting: harvest.voting,
         commitments: harvest.commitments,
@@ -409,9 +403,13 @@ pub fn fanout(cafe: &Cafe, event: &Event, touched: &[(RoundNo, TableNo)]) -> Fan
                 by_timer: *by_timer,
             });
         }
-        Event::Broadcast { text } => {
-            f.everyone = Some(Update::Broadcast { text: text.clone() });
+        Event::Broadcast { text, keep } => {
+            f.everyone = Some(Update::Broadcast {
+                text: text.clone(),
+                keep: *keep,
+            });
         }
+        Event::BroadcastCleared => f.everyone = Some(Update::BroadcastCleared),
         Event::NotePosted { note_id, .. } => {
             if let Some(n) = cafe.note(*note_id) {
                 let update = Update::NotePosted {

@@ -498,6 +498,7 @@ async fn floor_round(
         c.facilitator
             .send_text(payload::floor_everyone(Update::Broadcast {
                 text: payload::broadcast_text(m),
+                keep: false,
             }));
     }
     let phones: usize = cafes.iter().map(|c| c.phones.len()).sum();

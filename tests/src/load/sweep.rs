@@ -167,10 +167,11 @@ async fn measure(opts: &SweepOptions, target: &Target, report: &mut Report) -> a
             };
             let text = payload::broadcast_text(m);
             match target.dialect {
-                Dialect::Flamingo => fac.timed_command(Command::Broadcast { text }, m),
-                Dialect::Floor => {
-                    fac.send_text(payload::floor_everyone(Update::Broadcast { text }))
-                }
+                Dialect::Flamingo => fac.timed_command(Command::Broadcast { text, keep: false }, m),
+                Dialect::Floor => fac.send_text(payload::floor_everyone(Update::Broadcast {
+                    text,
+                    keep: false,
+                })),
             }
         }
         let expected = n * phones.len();

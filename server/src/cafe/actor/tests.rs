@@ -256,6 +256,7 @@ async fn burst(cafe: &TestCafe, fac: &Client, phones: &[Client]) -> Vec<NoteId> 
         1,
         Command::Broadcast {
             text: "time".into(),
+            keep: false,
         },
     )
     .await;

@@ -102,9 +102,14 @@ pub enum Event {
         round: RoundNo,
         by_timer: bool,
     },
+    /// `keep` was added after the first golden log: absent there, and false.
     Broadcast {
         text: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        keep: bool,
     },
+    /// The message is down: cleared, or ended by a change of phase (`decide` adds it then).
+    BroadcastCleared,
     NotePosted {
         note_id: NoteId,
         author: ParticipantId,

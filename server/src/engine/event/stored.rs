@@ -87,7 +87,10 @@ pub enum Stored {
     },
     Broadcast {
         text: String,
+        #[serde(default)]
+        keep: bool,
     },
+    BroadcastCleared,
     NotePosted {
         note_id: NoteId,
         author: ParticipantId,
@@ -238,7 +241,8 @@ impl From<Stored> for Event {
                 remaining_ms,
             },
             Stored::RoundEnded { round, by_timer } => Event::RoundEnded { round, by_timer },
-            Stored::Broadcast { text } => Event::Broadcast { text },
+            Stored::Broadcast { text, keep } => Event::Broadcast { text, keep },
+            Stored::BroadcastCleared => Event::BroadcastCleared,
             Stored::NotePosted {
                 note_id,
                 author,

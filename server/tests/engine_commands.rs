@@ -468,7 +468,11 @@ fn join_into_a_plan_takes_a_seat_in_it() {
     let mut sorted = before.clone();
     sorted.sort_unstable();
     assert_eq!(sorted, vec![3, 4]);
-    let smaller = before.iter().position(|&n| n == 3).expect("a table of three") as u32 + 1;
+    let smaller = before
+        .iter()
+        .position(|&n| n == 3)
+        .expect("a table of three") as u32
+        + 1;
     let late = c.join("Late");
     assert_eq!(c.plan().table_of(late), Some(smaller), "the smaller table");
     assert_eq!(sizes(c.plan()), vec![4, 4]);
@@ -876,24 +880,42 @@ fn a_message_ends_at_the_next_change_of_phase_unless_kept() {
     c.join_n(8);
     say(&mut c, "Welcome, find a seat", false);
     let start = c.start();
-    assert_eq!(start.last(), Some(&Event::BroadcastCleared), "round 1 starts");
+    assert_eq!(
+        start.last(),
+        Some(&Event::BroadcastCleared),
+        "round 1 starts"
+    );
     assert_eq!(showing(&c), None);
 
     say(&mut c, "Five more minutes", false);
     c.fac_ok(Command::PauseRound);
     c.fac_ok(Command::ResumeRound);
     c.fac_ok(Command::AdjustTime { seconds: 60 });
-    assert_eq!(showing(&c), Some("Five more minutes"), "pausing is no change of phase");
+    assert_eq!(
+        showing(&c),
+        Some("Five more minutes"),
+        "pausing is no change of phase"
+    );
     c.advance(21 * 60_000);
     let ended = c.deadline();
     assert!(
-        matches!(ended.first(), Some(Event::RoundEnded { by_timer: true, .. })),
+        matches!(
+            ended.first(),
+            Some(Event::RoundEnded { by_timer: true, .. })
+        ),
         "{ended:?}"
     );
-    assert_eq!(ended.last(), Some(&Event::BroadcastCleared), "the clock ends it too");
+    assert_eq!(
+        ended.last(),
+        Some(&Event::BroadcastCleared),
+        "the clock ends it too"
+    );
 
     say(&mut c, "Coffee is on the back table", true);
-    assert!(!c.start().contains(&Event::BroadcastCleared), "kept through round 2's start");
+    assert!(
+        !c.start().contains(&Event::BroadcastCleared),
+        "kept through round 2's start"
+    );
     c.end();
     assert_eq!(showing(&c), Some("Coffee is on the back table"));
     assert_eq!(
@@ -914,7 +936,11 @@ fn a_message_ends_at_the_next_change_of_phase_unless_kept() {
 #[test]
 fn the_facilitator_clears_a_message_and_a_second_clear_changes_nothing() {
     let (mut c, people) = running(6);
-    assert_eq!(c.fac_ok(Command::ClearBroadcast), vec![], "nothing to clear");
+    assert_eq!(
+        c.fac_ok(Command::ClearBroadcast),
+        vec![],
+        "nothing to clear"
+    );
     say(&mut c, "Ten minutes left", true);
     assert_eq!(
         c.cmd(Actor::Participant(people[0]), Command::ClearBroadcast)
@@ -929,7 +955,11 @@ fn the_facilitator_clears_a_message_and_a_second_clear_changes_nothing() {
         vec![Event::BroadcastCleared]
     );
     assert_eq!(showing(&c), None);
-    assert_eq!(c.fac_ok(Command::ClearBroadcast), vec![], "twice is harmless");
+    assert_eq!(
+        c.fac_ok(Command::ClearBroadcast),
+        vec![],
+        "twice is harmless"
+    );
     // A kept message stays after the close, and can still be taken down then.
     say(&mut c, "Thank you all", true);
     c.fac_ok(Command::CloseCafe);

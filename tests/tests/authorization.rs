@@ -17,6 +17,7 @@ fn facilitator_only(c: &Command) -> bool {
         | Command::AdjustTime { .. }
         | Command::EndRound
         | Command::Broadcast { .. }
+        | Command::ClearBroadcast
         | Command::MoveParticipant { .. }
         | Command::SetHost { .. }
         | Command::RemoveParticipant { .. }
@@ -54,6 +55,7 @@ fn facilitator_commands(
             text: "Five minutes left".into(),
             keep: false,
         },
+        Command::ClearBroadcast,
         Command::PauseRound,
         Command::ResumeRound,
         Command::MoveParticipant {
@@ -100,6 +102,7 @@ async fn only_the_facilitator_runs_the_cafe() {
         "adjustTime",
         "endRound",
         "broadcast",
+        "clearBroadcast",
         "moveParticipant",
         "setHost",
         "removeParticipant",

@@ -5,12 +5,14 @@ pub mod accept;
 pub mod address_gate;
 pub mod cafe;
 pub mod clock;
+pub mod cluster;
 pub mod config;
 pub mod engine;
 pub mod export;
 pub mod http;
 pub mod outbound;
 pub mod rate;
+pub mod refusal;
 pub mod registry;
 pub mod seating;
 pub mod secrets;
@@ -104,7 +106,10 @@ pub async fn serve(
 
 /// This node's voice to the others sharing the storage: one queue, sent in order, plus a
 /// heartbeat so that the others notice when this node is gone.
-fn start_announcing(storage: Arc<dyn storage::Storage>, stop: CancellationToken) -> cafe::Peers {
+fn start_announcing(
+    storage: Arc<dyn storage::Storage>,
+    stop: CancellationToken,
+) -> cluster::ClusterLink {
     let node = uuid::Uuid::new_v4();
     let (announce, mut queue) = tokio::sync::mpsc::unbounded_channel();
     let heartbeat = announce.clone();
@@ -129,7 +134,7 @@ fn start_announcing(storage: Arc<dyn storage::Storage>, stop: CancellationToken)
         }
     });
     info!(%node, "sharing the storage with other nodes");
-    cafe::Peers { node, announce }
+    cluster::ClusterLink { node, announce }
 }
 
 /// PostgreSQL when a database URL is given (several nodes may share it), else the SQLite file

@@ -6,13 +6,15 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use dashmap::DashMap;
-use flamingo_protocol::{CafeId, CreateCafeRequest, CreateCafeResponse, ErrorCode};
+use flamingo_protocol::{CafeId, CreateCafeRequest, CreateCafeResponse};
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
-use crate::cafe::{self, CafeHandle, PeerPresence, Peers};
+use crate::cafe::{self, CafeHandle, PeerPresence};
 use crate::clock::now_ms;
+use crate::cluster::ClusterLink;
 use crate::engine::{self, NewCafe, Recorded};
+use crate::refusal::Refusal;
 use crate::secrets;
 use crate::storage::{CafeRow, Change, NodeId, Storage, StorageError};
 
@@ -24,29 +26,12 @@ pub const GONE_AFTER: Duration = Duration::from_secs(10);
 /// Attempts at a fresh join code before giving up (a clash is one in ~900 million per café).
 const JOIN_CODE_ATTEMPTS: usize = 8;
 
-#[derive(Debug, thiserror::Error)]
-pub enum RegistryError {
-    #[error("{1}")]
-    Refused(ErrorCode, String),
-    #[error("storage: {0}")]
-    Storage(#[from] StorageError),
-}
-
-impl RegistryError {
-    pub fn code(&self) -> ErrorCode {
-        match self {
-            Self::Refused(code, _) => *code,
-            Self::Storage(_) => ErrorCode::Unavailable,
-        }
-    }
-}
-
 pub struct Registry {
     cafes: DashMap<CafeId, CafeHandle>,
     codes: DashMap<String, CafeId>,
     storage: Arc<dyn Storage>,
     /// This node among others sharing the storage; `None` when it is alone.
-    peers: Option<Peers>,
+    peers: Option<ClusterLink>,
     /// When each other node was last heard from.
     nodes: Mutex<HashMap<NodeId, Instant>>,
     shutdown: CancellationToken,
@@ -57,7 +42,7 @@ pub struct Registry {
 impl Registry {
     pub fn new(
         storage: Arc<dyn Storage>,
-        peers: Option<Peers>,
+        peers: Option<ClusterLink>,
         shutdown: CancellationToken,
     ) -> Self {
         Self {
@@ -91,7 +76,7 @@ impl Registry {
         let Some(log) = self.storage.load(id).await? else {
             return Ok(None);
         };
-        let Some((id, code, handle)) = cafe::spawn(
+        let Some(handle) = cafe::spawn(
             &log.records,
             log.epoch,
             self.storage.clone(),
@@ -101,8 +86,9 @@ impl Registry {
             warn!(%id, "stored café has no creation event; skipped");
             return Ok(None);
         };
-        self.codes.insert(code, id);
-        self.cafes.insert(id, handle.clone());
+        self.codes
+            .insert(handle.join_code().to_owned(), handle.id());
+        self.cafes.insert(handle.id(), handle.clone());
         // Other nodes may serve phones of this café already.
         self.want_presence(Some(id));
         Ok(Some(handle))
@@ -219,10 +205,14 @@ impl Registry {
         self.by_id(id).await
     }
 
-    pub async fn create(
-        &self,
-        req: &CreateCafeRequest,
-    ) -> Result<CreateCafeResponse, RegistryError> {
+    /// Stores a new café and starts its owner. Refused when the request breaks a rule, or
+    /// (retryable) when nothing could be stored.
+    pub async fn create(&self, req: &CreateCafeRequest) -> Result<CreateCafeResponse, Refusal> {
+        let not_saved = || {
+            Refusal::unavailable(
+                "the server could not save the café; nothing was created. Try again shortly",
+            )
+        };
         let facilitator_key = secrets::new_secret();
         let cafe_id = uuid::Uuid::new_v4();
         for _ in 0..JOIN_CODE_ATTEMPTS {
@@ -236,7 +226,7 @@ impl Registry {
                     seed: secrets::new_seed(),
                 },
             )
-            .map_err(|e| RegistryError::Refused(e.code(), e.to_string()))?;
+            .map_err(Refusal::from)?;
             let now = now_ms();
             let first = Recorded {
                 seq: 1,
@@ -252,17 +242,20 @@ impl Registry {
             match self.storage.create_cafe(&row, &first).await {
                 Ok(()) => {}
                 Err(StorageError::JoinCodeTaken) => continue,
-                Err(e) => return Err(e.into()),
+                Err(e) => {
+                    warn!(error = %e, "café creation failed");
+                    return Err(not_saved());
+                }
             }
-            if let Some((id, code, handle)) = cafe::spawn(
+            if let Some(handle) = cafe::spawn(
                 std::slice::from_ref(&first),
                 row.epoch,
                 self.storage.clone(),
                 self.peers.clone(),
                 self.shutdown.clone(),
             ) {
-                self.codes.insert(code, id);
-                self.cafes.insert(id, handle);
+                self.codes.insert(join_code.clone(), cafe_id);
+                self.cafes.insert(cafe_id, handle);
             }
             info!(%cafe_id, %join_code, "café created");
             return Ok(CreateCafeResponse {
@@ -271,9 +264,7 @@ impl Registry {
                 facilitator_key,
             });
         }
-        Err(RegistryError::Refused(
-            ErrorCode::Unavailable,
-            "could not find a free join code; try again".into(),
-        ))
+        warn!("café creation failed: no free join code");
+        Err(not_saved())
     }
 }

@@ -1,27 +1,20 @@
 //! Every café this server runs, by id and by join code. The map holds handles only; each
 //! café's state lives in its owner task.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use dashmap::DashMap;
 use flamingo_protocol::{CafeId, CreateCafeRequest, CreateCafeResponse};
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
-use crate::cafe::{self, CafeHandle, PeerPresence};
+use crate::cafe::{self, CafeHandle};
 use crate::clock::now_ms;
-use crate::cluster::ClusterLink;
+use crate::cluster::{Cluster, Heard};
 use crate::engine::{self, NewCafe, Recorded};
 use crate::refusal::Refusal;
 use crate::secrets;
-use crate::storage::{CafeRow, Change, NodeId, Storage, StorageError};
-
-/// How often a node tells the others it is alive, and how long its silence means it is gone
-/// (its phones then count as disconnected until they reconnect elsewhere).
-pub const ALIVE_EVERY: Duration = Duration::from_secs(3);
-pub const GONE_AFTER: Duration = Duration::from_secs(10);
+use crate::storage::{CafeRow, Storage, StorageError};
 
 /// Attempts at a fresh join code before giving up (a clash is one in ~900 million per café).
 const JOIN_CODE_ATTEMPTS: usize = 8;
@@ -31,9 +24,7 @@ pub struct Registry {
     codes: DashMap<String, CafeId>,
     storage: Arc<dyn Storage>,
     /// This node among others sharing the storage; `None` when it is alone.
-    peers: Option<ClusterLink>,
-    /// When each other node was last heard from.
-    nodes: Mutex<HashMap<NodeId, Instant>>,
+    cluster: Option<Arc<Cluster>>,
     shutdown: CancellationToken,
     /// Serialises loading a café on demand, so two requests never start two owners.
     loading: tokio::sync::Mutex<()>,
@@ -42,15 +33,14 @@ pub struct Registry {
 impl Registry {
     pub fn new(
         storage: Arc<dyn Storage>,
-        peers: Option<ClusterLink>,
+        cluster: Option<Arc<Cluster>>,
         shutdown: CancellationToken,
     ) -> Self {
         Self {
             cafes: DashMap::new(),
             codes: DashMap::new(),
             storage,
-            peers,
-            nodes: Mutex::new(HashMap::new()),
+            cluster,
             shutdown,
             loading: tokio::sync::Mutex::new(()),
         }
@@ -80,7 +70,7 @@ impl Registry {
             &log.records,
             log.epoch,
             self.storage.clone(),
-            self.peers.clone(),
+            self.cluster.as_ref().map(|c| c.link()),
             self.shutdown.clone(),
         ) else {
             warn!(%id, "stored café has no creation event; skipped");
@@ -90,7 +80,9 @@ impl Registry {
             .insert(handle.join_code().to_owned(), handle.id());
         self.cafes.insert(handle.id(), handle.clone());
         // Other nodes may serve phones of this café already.
-        self.want_presence(Some(id));
+        if let Some(cluster) = &self.cluster {
+            cluster.want_presence(Some(id));
+        }
         Ok(Some(handle))
     }
 
@@ -101,91 +93,35 @@ impl Registry {
         self.load(id).await
     }
 
-    /// Passes news of another node's append to the café's owner, if this node runs that café
-    /// (one it does not run is read whole from the log when first asked for).
-    pub fn on_change(&self, change: Change) {
-        let me = self.peers.as_ref().map(|p| p.node);
-        if let Some(node) = change.sender() {
-            if Some(node) == me {
-                return;
-            }
-            self.nodes
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .insert(node, Instant::now());
-        }
-        match change {
-            Change::Appended { cafe_id, seq } => {
+    /// Passes what other nodes did to the owners of the cafés it concerns, if this node runs
+    /// them (one it does not run is read whole from the log when first asked for).
+    pub fn on_heard(&self, heard: Heard) {
+        match heard {
+            Heard::Appended { cafe_id, seq } => {
                 if let Some(h) = self.cafes.get(&cafe_id) {
                     h.news().appended(seq);
                 }
             }
-            Change::MaybeMissed => {
+            Heard::MaybeMissed => {
                 for h in self.cafes.iter() {
                     h.news().maybe_missed();
                 }
-                self.want_presence(None);
             }
-            Change::Presence {
-                node,
-                cafe_id,
-                participant_id,
-                connected,
+            Heard::Presence {
+                cafe_id: Some(id),
+                news,
             } => {
-                if let Some(h) = self.cafes.get(&cafe_id) {
-                    h.news().presence(PeerPresence::Phone {
-                        node,
-                        participant_id,
-                        connected,
-                    });
+                if let Some(h) = self.cafes.get(&id) {
+                    h.news().presence(news);
                 }
             }
-            Change::PresenceWanted { cafe_id, .. } => match cafe_id {
-                Some(id) => {
-                    if let Some(h) = self.cafes.get(&id) {
-                        h.news().presence(PeerPresence::Wanted);
-                    }
+            Heard::Presence {
+                cafe_id: None,
+                news,
+            } => {
+                for h in self.cafes.iter() {
+                    h.news().presence(news);
                 }
-                None => {
-                    for h in self.cafes.iter() {
-                        h.news().presence(PeerPresence::Wanted);
-                    }
-                }
-            },
-            Change::Alive { .. } => {}
-        }
-    }
-
-    /// Asks the other nodes to announce their phones in a café this node just started running,
-    /// or in all (after missing news).
-    pub fn want_presence(&self, cafe_id: Option<CafeId>) {
-        if let Some(peers) = &self.peers {
-            let _ = peers.announce.send(Change::PresenceWanted {
-                node: peers.node,
-                cafe_id,
-            });
-        }
-    }
-
-    /// Forgets nodes silent for longer than [`GONE_AFTER`]: their phones are no longer
-    /// connected through them.
-    pub fn sweep_nodes(&self) {
-        let gone: Vec<NodeId> = {
-            let mut nodes = self.nodes.lock().unwrap_or_else(|p| p.into_inner());
-            let gone = nodes
-                .iter()
-                .filter(|(_, seen)| seen.elapsed() > GONE_AFTER)
-                .map(|(n, _)| *n)
-                .collect::<Vec<_>>();
-            for n in &gone {
-                nodes.remove(n);
-            }
-            gone
-        };
-        for node in gone {
-            info!(%node, "another node went silent; its phones count as disconnected");
-            for h in self.cafes.iter() {
-                h.news().presence(PeerPresence::NodeGone { node });
             }
         }
     }
@@ -251,7 +187,7 @@ impl Registry {
                 std::slice::from_ref(&first),
                 row.epoch,
                 self.storage.clone(),
-                self.peers.clone(),
+                self.cluster.as_ref().map(|c| c.link()),
                 self.shutdown.clone(),
             ) {
                 self.codes.insert(join_code.clone(), cafe_id);

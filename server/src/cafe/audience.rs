@@ -7,9 +7,8 @@ use std::collections::{HashMap, HashSet};
 use flamingo_protocol::{CafeId, CloseCode, Millis, ParticipantId, ServerMessage, Update};
 
 use super::Session;
-use super::news::PeerPresence;
 use super::presence::Presence;
-use crate::cluster::ClusterLink;
+use crate::cluster::{ClusterLink, PeerPresence};
 use crate::engine::{self, Actor, Cafe, Recorded, Viewer};
 use crate::outbound::{Outbound, encode};
 

@@ -19,7 +19,7 @@ use crate::outbound::Outbound;
 use crate::refusal::Refusal;
 
 pub use actor::spawn;
-pub use news::{News, PeerPresence};
+pub use news::News;
 
 /// How many requests may wait for a café before senders wait too (back-pressure).
 const MAILBOX: usize = 1024;

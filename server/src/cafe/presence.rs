@@ -6,8 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use flamingo_protocol::{CafeId, ParticipantId};
 
-use super::news::PeerPresence;
-use crate::cluster::{ClusterLink, NodeId};
+use crate::cluster::{ClusterLink, NodeId, PeerPresence};
 
 pub(super) struct Presence {
     cafe_id: CafeId,

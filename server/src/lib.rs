@@ -1,9 +1,10 @@
-//! The Flamingo server as a library: `main.rs` only parses flags and calls [`serve`], so
-//! that tests start the very same server on a port-0 listener.
+//! The Flamingo server as a library: the binary only runs [`cli::main`], which parses flags
+//! and calls [`serve`], so that tests start the very same server on a port-0 listener.
 
 pub mod accept;
 pub mod address_gate;
 pub mod cafe;
+pub mod cli;
 pub mod clock;
 pub mod cluster;
 pub mod config;

@@ -1,5 +1,5 @@
-//! HTTP routes: the café API, health, the websocket upgrade, the join QR code and the web
-//! client's files.
+//! HTTP routes: the café API, health and the websocket upgrade, with the QR code
+//! ([`crate::join_qr`]) and the web client's files ([`crate::web_client`]) beside them.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -11,7 +11,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -21,8 +21,6 @@ use flamingo_protocol::{
     Authors, CoFacilitatorKey, CreateCafeRequest, ErrorBody, ErrorCode, ExportFormat,
     SuggestedTheme, ThemeSuggestions,
 };
-use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
 use serde::Deserialize;
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
@@ -33,10 +31,12 @@ use tower_http::timeout::TimeoutLayer;
 use crate::accept::Place;
 use crate::cafe::CafeHandle;
 use crate::clock::now_ms;
+use crate::join_qr;
 use crate::refusal::Refusal;
 use crate::registry::Registry;
 use crate::session;
 use crate::suggest;
+use crate::web_client::{self, CONSOLE_PAGE, PHONE_PAGE, WALL_PAGE};
 
 /// The transport's own cap; anything between `MAX_MESSAGE_BYTES` and this gets a typed
 /// `tooLarge` error instead of a dropped connection.
@@ -64,28 +64,12 @@ pub struct AppState {
     pub shutdown: CancellationToken,
 }
 
-/// The browser client. Its type-checking files (`src/protocol.ts`, `jsconfig.json`,
-/// `package.json`) are for the tests, not for browsers.
-#[derive(rust_embed::Embed)]
-#[folder = "../web-client/"]
-#[exclude = "node_modules/*"]
-#[exclude = "jsconfig.json"]
-#[exclude = "package.json"]
-#[exclude = "src/*"]
-struct WebClient;
-
-/// The pages behind the web client's own addresses; each page's scripts read the rest of the
-/// path (the join code) themselves.
-const CONSOLE_PAGE: &str = "index.html";
-const PHONE_PAGE: &str = "phone.html";
-const WALL_PAGE: &str = "wall.html";
-
 pub fn router(state: AppState) -> Router {
     // A request body that trickles in is cut off: it holds a connection and a task.
     let api = Router::new()
         .route("/api/cafes", post(create_cafe))
         .route("/api/cafes/{code}", get(cafe_info))
-        .route("/api/cafes/{code}/qr.svg", get(join_qr))
+        .route("/api/cafes/{code}/qr.svg", get(join_qr::join_qr))
         .route("/api/cafes/{code}/export", get(export_cafe))
         .route("/api/cafes/{code}/suggestions", get(suggestions))
         .route(
@@ -103,11 +87,11 @@ pub fn router(state: AppState) -> Router {
             get(|| async { Json(serde_json::json!({ "status": "ok" })) }),
         )
         .route("/ws", get(websocket))
-        .route("/join", get(|| page(PHONE_PAGE)))
-        .route("/join/{code}", get(|| page(PHONE_PAGE)))
-        .route("/wall/{code}", get(|| page(WALL_PAGE)))
-        .route("/console", get(|| page(CONSOLE_PAGE)))
-        .fallback(get(static_file))
+        .route("/join", get(|| web_client::page(PHONE_PAGE)))
+        .route("/join/{code}", get(|| web_client::page(PHONE_PAGE)))
+        .route("/wall/{code}", get(|| web_client::page(WALL_PAGE)))
+        .route("/console", get(|| web_client::page(CONSOLE_PAGE)))
+        .fallback(get(web_client::static_file))
         .layer(DefaultBodyLimit::max(MAX_MESSAGE_BYTES))
         .layer(middleware::map_response(json_errors))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -208,7 +192,7 @@ async fn cafe_info(
 }
 
 /// The café a join code names, or why there is none.
-async fn find_cafe(app: &AppState, code: &str) -> Result<CafeHandle, Refusal> {
+pub(crate) async fn find_cafe(app: &AppState, code: &str) -> Result<CafeHandle, Refusal> {
     match app.registry.by_code(code).await {
         Ok(Some(cafe)) => Ok(cafe),
         Ok(None) => Err(Refusal::new(
@@ -476,129 +460,4 @@ async fn websocket(
                 drop((permit, place, running));
             }
         })
-}
-
-async fn static_file(uri: Uri) -> Response {
-    let path = uri.path().trim_start_matches('/');
-    let path = if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_owned()
-    };
-    embedded(&path)
-}
-
-async fn page(name: &'static str) -> Response {
-    embedded(name)
-}
-
-fn embedded(path: &str) -> Response {
-    match WebClient::get(path) {
-        Some(file) => Response::builder()
-            .header(header::CONTENT_TYPE, file.metadata.mimetype())
-            .header(header::CACHE_CONTROL, "no-cache")
-            .body(Body::from(file.data))
-            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-        None => Refusal::new(ErrorCode::NotFound, "no such page").into_response(),
-    }
-}
-
-#[derive(Deserialize)]
-struct QrQuery {
-    /// Where phones reach this server (`http://192.168.1.20:8080`). The console sends it,
-    /// because a laptop often opens itself as `localhost`, which a phone cannot reach.
-    origin: Option<String>,
-}
-
-/// The longest origin a join QR code encodes; real ones are a few dozen characters.
-const MAX_ORIGIN_CHARS: usize = 200;
-
-/// `GET /api/cafes/{code}/qr.svg`: a QR code of the café's join address, `{origin}/join/{code}`.
-async fn join_qr(
-    State(app): State<AppState>,
-    Path(code): Path<String>,
-    Query(query): Query<QrQuery>,
-    headers: HeaderMap,
-) -> Result<Response, Refusal> {
-    let origin = match query.origin {
-        Some(origin) => origin,
-        None => match headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
-            Some(host) => format!("http://{host}"),
-            None => String::new(),
-        },
-    };
-    let origin = origin.trim_end_matches('/');
-    if !is_web_origin(origin) {
-        return Err(Refusal::new(
-            ErrorCode::InvalidInput,
-            "origin must look like http://192.168.1.20:8080",
-        ));
-    }
-    // The handle knows its canonical code: the owner is not asked.
-    let cafe = find_cafe(&app, &code).await?;
-    let svg = qr_svg(&format!("{origin}/join/{}", cafe.join_code())).ok_or_else(|| {
-        Refusal::new(
-            ErrorCode::InvalidInput,
-            "that address is too long for a QR code",
-        )
-    })?;
-    Ok(Response::builder()
-        .header(header::CONTENT_TYPE, "image/svg+xml")
-        .header(header::CACHE_CONTROL, "no-cache")
-        .body(Body::from(svg))
-        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()))
-}
-
-/// `http(s)://host[:port]` and nothing else: no path, query, user info or odd characters, so
-/// the code can only ever point at a Flamingo join page.
-fn is_web_origin(origin: &str) -> bool {
-    let Some(host) = origin
-        .strip_prefix("http://")
-        .or_else(|| origin.strip_prefix("https://"))
-    else {
-        return false;
-    };
-    origin.len() <= MAX_ORIGIN_CHARS
-        && !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
-}
-
-/// Black on white with a quiet zone, medium error correction (survives a smudged projector).
-fn qr_svg(text: &str) -> Option<String> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
-    Some(
-        code.render::<svg::Color<'_>>()
-            .min_dimensions(256, 256)
-            .dark_color(svg::Color("#000000"))
-            .light_color(svg::Color("#ffffff"))
-            .quiet_zone(true)
-            .build(),
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn origins_are_scheme_host_and_port_only() {
-        assert!(is_web_origin("http://192.168.1.20:8080"));
-        assert!(is_web_origin("https://cafe.example.org"));
-        assert!(is_web_origin("http://[fe80::1]:8080"));
-        assert!(!is_web_origin("javascript:alert(1)"));
-        assert!(!is_web_origin("http://"));
-        assert!(!is_web_origin("http://evil.example/phish?x="));
-        assert!(!is_web_origin("http://user@host"));
-        assert!(!is_web_origin(&format!("http://{}", "a".repeat(300))));
-    }
-
-    #[test]
-    fn the_qr_code_is_an_svg_of_dark_modules() {
-        let svg = qr_svg("http://192.168.1.20:8080/join/K7QM3P").expect("fits");
-        assert!(svg.starts_with("<?xml") && svg.contains("<svg"));
-        assert!(svg.contains("#000000"));
-        assert!(qr_svg(&"x".repeat(8000)).is_none());
-    }
 }

@@ -7,15 +7,29 @@ use ts_rs::TS;
 use crate::harvest::{Commitment, FeedbackAnswer, FeedbackQuestion};
 use crate::{CafeId, Millis, NoteId, RoundNo, TableNo, ThemeId};
 
-/// Whether people's names appear in an export.
+/// Whether people's names (and what else could lead back to them) appear in an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Authors {
-    /// Names as people gave them.
+    /// Names, organisations and roles as people gave them.
     #[default]
     Shown,
-    /// "Participant 7" instead of a name, and no ids that lead back to one.
+    /// "Participant 7" instead of a name, no organisation or role, and no ids that lead back
+    /// to anyone; the numbers follow a shuffled order, not the order people joined in.
     Anonymous,
+    /// As `Anonymous`, but with each person's organisation and role, for a sponsor who asked
+    /// for them (in a small café they can name people).
+    AnonymousWithOrganisations,
+}
+
+impl Authors {
+    pub fn names_shown(self) -> bool {
+        self == Self::Shown
+    }
+
+    pub fn organisations_shown(self) -> bool {
+        self != Self::Anonymous
+    }
 }
 
 /// The export formats.
@@ -46,13 +60,14 @@ pub struct CafeExport {
     pub exported_at: Millis,
     pub authors: Authors,
     pub table_size: u32,
-    /// Everyone who joined, in join order.
+    /// Everyone who joined: in join order, or in the order of their numbers when anonymous.
     pub participants: Vec<ExportParticipant>,
     /// Every round of the café; `tables` is empty for a round that did not start.
     pub rounds: Vec<ExportRound>,
     /// Every note, by round, table, then time.
     pub notes: Vec<ExportNote>,
-    /// The harvest's themes, most dots first (then in the order they were made).
+    /// The harvest's themes ranked: highest `score` first, equal scores in the order the
+    /// themes were made.
     pub themes: Vec<ExportTheme>,
     pub commitments: Vec<Commitment>,
     /// The closing feedback form and its answers, never with names.
@@ -64,8 +79,11 @@ pub struct CafeExport {
 pub struct ExportTheme {
     pub theme_id: ThemeId,
     pub name: String,
-    /// Dots on the theme itself (dots on its notes are counted on the notes).
+    /// Dots on the theme itself.
     pub votes: u32,
+    /// The theme's one score, the one every view and export ranks by: the dots on the theme
+    /// plus the dots on each of its notes that is exported (neither hidden nor deleted).
+    pub score: u32,
     pub note_ids: Vec<NoteId>,
 }
 
@@ -81,11 +99,13 @@ pub struct ExportFeedback {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportParticipant {
-    /// The participant's id, or `P7` (join order) when anonymous.
+    /// The participant's id, or `P7` when anonymous (numbered in a shuffled order).
     pub key: String,
     /// The name, or `Participant 7` when anonymous.
     pub label: String,
+    /// Left out (`null`) when `authors` is `anonymous`.
     pub organisation: Option<String>,
+    /// Left out (`null`) when `authors` is `anonymous`.
     pub role: Option<String>,
     /// Still in the café at export time (not left or removed).
     pub present: bool,

@@ -224,6 +224,8 @@ enum AuthorsParam {
     #[default]
     Shown,
     Anonymous,
+    #[serde(rename = "anonymousWithOrganisations")]
+    AnonymousWithOrganisations,
 }
 
 #[derive(Debug, Deserialize)]
@@ -234,7 +236,7 @@ struct ExportQuery {
     authors: AuthorsParam,
 }
 
-/// `GET /api/cafes/{code}/export?format=markdown|csv|json&authors=shown|anonymous` with
+/// `GET /api/cafes/{code}/export?format=markdown|csv|json&authors=shown|anonymous|…` with
 /// `Authorization: Bearer <facilitator key>`: the café as a download, rendered on the
 /// blocking pool from a copy the owner hands over.
 async fn export_cafe(
@@ -251,6 +253,7 @@ async fn export_cafe(
     let authors = match query.authors {
         AuthorsParam::Shown => Authors::Shown,
         AuthorsParam::Anonymous => Authors::Anonymous,
+        AuthorsParam::AnonymousWithOrganisations => Authors::AnonymousWithOrganisations,
     };
     let key = bearer(&headers).ok_or_else(|| no_key("export"))?;
     let cafe = find_cafe(&app, &code).await?.for_export(key).await?;
@@ -301,7 +304,8 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Que
                 Json(ErrorBody {
                     code: ErrorCode::InvalidInput,
                     message: format!(
-                        "{}; use format=markdown, csv or json and authors=shown or anonymous",
+                        "{}; use format=markdown, csv or json and authors=shown, anonymous or \
+                         anonymousWithOrganisations",
                         rejection.body_text()
                     ),
                 }),

@@ -303,6 +303,25 @@ test('a two-round café from creation to the second round, on ten phones', { tim
     assert.deepEqual(kept, [2], 'both notes are in the stored outbox');
     await assertAccessible(phone.page, 'phone offline with pending notes');
     await screenshot(phone.page, 'phone-offline');
+
+    // A reload in the dead spot: the app shell comes from the service worker and the café from
+    // what the page kept, so the person still sees their table, the question, the table's notes
+    // and the notes waiting to be sent, and is told they are offline.
+    const before = {
+      place: await phone.page.locator('#place-heading').innerText(),
+      question: await phone.page.locator('#question').innerText(),
+      saved: await phone.page.locator('#notes li[data-state=saved]').allInnerTexts(),
+    };
+    assert.ok(before.saved.length > 0, 'the table had saved notes before the reload');
+    await phone.page.reload();
+    await phone.page.locator('#status[data-status=offline]').waitFor(WAIT);
+    assert.ok(await phone.page.evaluate(() => navigator.serviceWorker.controller !== null), 'the service worker served the page');
+    assert.equal(await phone.page.locator('#place-heading').innerText(), before.place, 'the table after an offline reload');
+    assert.equal(await phone.page.locator('#question').innerText(), before.question, 'the question after an offline reload');
+    assert.deepEqual(await phone.page.locator('#notes li[data-state=saved]').allInnerTexts(), before.saved, 'the saved notes after an offline reload');
+    for (const text of texts) await phone.page.locator('#notes li[data-state=pending]', { hasText: text }).waitFor(WAIT);
+    await assertAccessible(phone.page, 'phone reloaded offline');
+    await screenshot(phone.page, 'phone-offline-reloaded');
     await phone.ctx.setOffline(false);
     await phone.page.locator('#status[data-status=connected]').waitFor(WAIT);
     for (const text of texts) {

@@ -1,11 +1,13 @@
-// The client core without a browser: backoff, note ids, and the mirror's rules for applying
-// what the server sends (docs/protocol.md §9 and §12).
+// The client core without a browser: backoff, note ids, the mirror's rules for applying what
+// the server sends (docs/protocol.md §9 and §12), and the harvest's one ranking.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backoffMs } from '../../web-client/js/connection.js';
 import { Mirror } from '../../web-client/js/mirror.js';
 import { newNoteId } from '../../web-client/js/outbox.js';
+import { rankedThemes } from '../../web-client/js/ranking.js';
+import { readFileSync } from 'node:fs';
 import { boardLayout } from '../../web-client/js/wall-layout.js';
 
 test('backoff doubles from half a second to thirty, with jitter', () => {
@@ -170,6 +172,21 @@ test('harvest: a note in one theme at most, dots follow deletions, closing close
   assert.equal(m.coFacilitator, true);
   m.event(22, 0, 0, { type: 'commitmentDeleted', commitmentId: C1 });
   assert.equal(m.commitments.length, 0);
+});
+
+test('ranking.js ranks the console and the wall as the JSON export does', () => {
+  // One café with dots on themes and on notes (one of them hidden) and a tie, written by
+  // server/tests/export_data.rs from the engine's own snapshots and export.
+  const fixture = JSON.parse(readFileSync(new URL('./fixtures/ranking-cafe.json', import.meta.url), 'utf8'));
+  /** @type {import('../../web-client/src/protocol').CafeExport} */
+  const exported = fixture.export;
+  const expected = exported.themes.map((t) => [t.name, t.score]);
+  assert.deepEqual(expected, [['Trust', 7], ['Money', 5], ['Time', 2], ['Empty', 2]], 'the fixture is the café the test means');
+  for (const viewer of ['console', 'wall']) {
+    const m = new Mirror();
+    m.snapshot('e', 1, fixture[viewer]);
+    assert.deepEqual(rankedThemes(m).map((r) => [r.theme.name, r.dots]), expected, viewer);
+  }
 });
 
 test('the wall layout: balanced rows, the most lines that fit, paging past what fits', () => {

@@ -3,8 +3,8 @@
 //! attempt gets a websocket or a typed refusal, the people already connected keep being
 //! served, and memory stays bounded.
 //!
-//! The tests here run one at a time (`SERIAL`): they measure latency and this process's
-//! memory, which a neighbour's storm would blur.
+//! The tests here run one at a time (the `one-at-a-time` group in `.config/nextest.toml`): they
+//! measure latency and memory, which a neighbour's storm would blur.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -21,8 +21,6 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use tokio_tungstenite::tungstenite;
 use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
-
-static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// Raises this process's soft limit on open files towards `want` (at most the hard limit),
 /// and returns the limit now in force.
@@ -119,7 +117,6 @@ fn spread(d: &mut [Duration]) -> (Duration, Duration, Duration) {
 async fn a_storm_of_5000_connections_from_one_address() {
     const ATTEMPTS: usize = 5_000;
     const IN_FLIGHT: usize = 500;
-    let _serial = SERIAL.lock().await;
     let fds = raise_fd_limit(16_384);
     assert!(
         fds >= 8_192,
@@ -268,7 +265,6 @@ async fn a_storm_of_5000_connections_from_one_address() {
 /// listener of 4,096.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_takes_500_connections_at_once_without_retransmissions() {
-    let _serial = SERIAL.lock().await;
     raise_fd_limit(4_096);
     let server = flamingo_tests::ProcessServer::start().await;
     let url = server.ws_url();
@@ -344,7 +340,6 @@ async fn expect_limited(server: &TestServer, what: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_per_address_limits_refuse_with_429_and_recover() {
-    let _serial = SERIAL.lock().await;
     let tmp = tempfile::tempdir().expect("temp dir");
     let mut config = Config::with_data_dir(tmp.path());
     config.max_connections_per_address = 20;
@@ -454,7 +449,6 @@ async fn raw_get(addr: SocketAddr, path: &str) -> (String, String) {
 /// opaque error instead of `rateLimited` and "retry after 1 s".
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_http_client_that_reads_after_writing_gets_the_429() {
-    let _serial = SERIAL.lock().await;
     let tmp = tempfile::tempdir().expect("temp dir");
     let mut config = Config::with_data_dir(tmp.path());
     config.max_connections_per_address = 1;
@@ -555,7 +549,6 @@ impl Slow {
 /// enough addresses doing this exhaust the server's file descriptors.
 #[tokio::test]
 async fn a_trickled_request_body_is_cut_off() {
-    let _serial = SERIAL.lock().await;
     let server = TestServer::start().await;
     let ended = slow_client(server.addr, Slow::Body, Duration::from_secs(30)).await;
     assert!(
@@ -567,7 +560,6 @@ async fn a_trickled_request_body_is_cut_off() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slowloris_connections_are_cut_at_the_header_deadline() {
     const SLOW: usize = 200;
-    let _serial = SERIAL.lock().await;
     raise_fd_limit(4_096);
     let server = TestServer::start().await;
     let created = server.create_cafe(&cafe_request(1, 20, 4)).await;

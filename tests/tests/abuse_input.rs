@@ -199,6 +199,31 @@ async fn numbers_that_do_not_fit_get_typed_refusals() {
             ),
             Error(Some(53), InvalidInput),
         ),
+        // Ids are UUIDs (protocol §2): anything else is a malformed message, not a missing note.
+        (
+            "noteId not a UUID",
+            Phone,
+            cmd(
+                55,
+                r#"{"type":"postNote","noteId":"note-1","text":"an id of my own"}"#,
+            ),
+            Error(Some(55), BadMessage),
+        ),
+        (
+            "noteId a number",
+            Phone,
+            cmd(56, r#"{"type":"editNote","noteId":42,"text":"edited"}"#),
+            Error(Some(56), BadMessage),
+        ),
+        (
+            "noteId with a bad digit",
+            Facilitator,
+            cmd(
+                57,
+                r#"{"type":"hideNote","noteId":"9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5bZ","hidden":true}"#,
+            ),
+            Error(Some(57), BadMessage),
+        ),
         // round is a u32; a round that never happened sends the note to the author's table.
         (
             "round -1",
@@ -464,6 +489,33 @@ async fn every_http_refusal_is_an_error_body() {
         "not ErrorBody JSON:\n{}",
         untyped.join("\n")
     );
+}
+
+/// Protocol §11: a method an address does not take is HTTP 405 with code `badMessage`.
+#[tokio::test]
+async fn a_wrong_method_is_405_bad_message() {
+    let server = TestServer::start().await;
+    let created = server.create_cafe(&cafe_request(1, 20, 4)).await;
+    let code = &created.join_code;
+    for (method, path) in [
+        (reqwest::Method::PUT, "/api/cafes".to_owned()),
+        (reqwest::Method::GET, "/api/cafes".to_owned()),
+        (reqwest::Method::POST, format!("/api/cafes/{code}")),
+        (reqwest::Method::DELETE, format!("/api/cafes/{code}/export")),
+        (
+            reqwest::Method::PUT,
+            format!("/api/cafes/{code}/co-facilitator"),
+        ),
+        (reqwest::Method::POST, "/healthz".to_owned()),
+    ] {
+        let (status, body) = server
+            .request_with_key(method.clone(), &path, Some(&created.facilitator_key))
+            .await;
+        assert_eq!(status, 405, "{method} {path}: {body}");
+        let err: ErrorBody = serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("{method} {path}: not an ErrorBody ({e}): {body}"));
+        assert_eq!(err.code, ErrorCode::BadMessage, "{method} {path}");
+    }
 }
 
 /// A websocket opened by hand, to send frames no websocket library would.

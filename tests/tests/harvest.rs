@@ -95,6 +95,14 @@ fn refused(r: Result<u64, ClientError>, code: ErrorCode, what: &str) {
     }
 }
 
+#[track_caller]
+fn over_budget(r: Result<u64, ClientError>, message: &str) {
+    match r {
+        Err(ClientError::Refused(ErrorCode::OverBudget, m)) => assert_eq!(m, message),
+        other => panic!("expected overBudget, got {other:?}"),
+    }
+}
+
 /// Every mirror equals what a fresh connection of the same kind is sent now.
 async fn mirrors_match_fresh_snapshots(
     server: &TestServer,
@@ -184,19 +192,22 @@ async fn a_full_harvest_keeps_every_mirror_and_every_total_right() {
         assert_eq!(p.mirror.cafe().voting.dots, 3);
     }
 
-    // Every phone spends its three dots: one on each of two themes and one on a note.
+    // Every phone spends its three dots: one on each of two themes and one on a note. The
+    // refusals say the budget and what is left, as §6 shows.
     for (i, p) in cafe.phones.iter_mut().enumerate() {
-        for cmd in [
-            votes(theme(a), 1),
-            votes(theme(b), 1),
-            votes(note(notes[i]), 1),
-        ] {
+        for cmd in [votes(theme(a), 1), votes(theme(b), 1)] {
             p.command(cmd).await.expect("a dot within the budget");
         }
-        refused(
+        over_budget(
+            p.command(votes(theme(c), 2)).await,
+            "that would use more than your 3 dots: you have 1 left; take some back first",
+        );
+        p.command(votes(note(notes[i]), 1))
+            .await
+            .expect("the last dot");
+        over_budget(
             p.command(votes(theme(c), 1)).await,
-            ErrorCode::OverBudget,
-            "a fourth dot",
+            "that would use more than your 3 dots: you have 0 left; take some back first",
         );
         assert_eq!(spent(p.mirror.cafe()), 3, "phone {i}");
     }
@@ -816,7 +827,8 @@ async fn the_export_holds_the_harvest_as_posted() {
     fac.command(Command::OpenVoting { dots: 3 })
         .await
         .expect("voting");
-    // Money: 3 dots on the theme; Trust: 1; note 0: 2; note 3 (no theme): 1.
+    // Money: 3 dots on the theme; Trust: 1, and 2 on its note 0, so a score of 3 each (the
+    // tie keeps the order the themes were made in); note 3 (no theme): 1.
     let ballots: [&[(VoteTarget, u32)]; 5] = [
         &[(theme(money), 2), (note(ids[0]), 1)],
         &[(theme(money), 1), (theme(trust), 1), (note(ids[0]), 1)],
@@ -879,14 +891,14 @@ async fn the_export_holds_the_harvest_as_posted() {
     assert_eq!(note_of(ids[2]).theme_id, Some(money));
     assert_eq!(note_of(ids[3]).votes, 1);
     assert_eq!(note_of(ids[4]).theme_id, None);
-    let ranked: Vec<(ThemeId, &str, u32, Vec<NoteId>)> = json
+    let ranked: Vec<(ThemeId, &str, u32, u32, Vec<NoteId>)> = json
         .themes
         .iter()
         .map(|t| {
             // Listed in the export's note order (round, table, time), not the order added.
             let mut members = t.note_ids.clone();
             members.sort();
-            (t.theme_id, t.name.as_str(), t.votes, members)
+            (t.theme_id, t.name.as_str(), t.votes, t.score, members)
         })
         .collect();
     let mut trust_notes = vec![ids[0], ids[1]];
@@ -894,11 +906,37 @@ async fn the_export_holds_the_harvest_as_posted() {
     assert_eq!(
         ranked,
         [
-            (money, "Money", 3, vec![ids[2]]),
-            (trust, "Trust, \"really\"", 1, trust_notes),
+            (trust, "Trust, \"really\"", 1, 3, trust_notes),
+            (money, "Money", 3, 3, vec![ids[2]]),
         ],
-        "themes, most dots first"
+        "themes by score (own dots plus their notes'), a tie in the order they were made"
     );
+    // The console's numbers, added up from its totals as web-client/js/ranking.js does.
+    let seen = fac.mirror.cafe().clone();
+    let total = |target: VoteTarget| {
+        seen.voting
+            .totals
+            .iter()
+            .find(|c| c.target == target)
+            .map_or(0, |c| c.dots)
+    };
+    let console: Vec<(ThemeId, u32)> = json
+        .themes
+        .iter()
+        .map(|t| {
+            let on_notes: u32 = seen
+                .themes
+                .iter()
+                .find(|v| v.theme_id == t.theme_id)
+                .expect("the console has the theme")
+                .note_ids
+                .iter()
+                .map(|n| total(note(*n)))
+                .sum();
+            (t.theme_id, total(theme(t.theme_id)) + on_notes)
+        })
+        .collect();
+    assert_eq!(console, [(trust, 3), (money, 3)], "the console's scores");
     assert_eq!(json.commitments, [commitment]);
     assert_eq!(json.feedback.questions.len(), 2);
     let mut got = json.feedback.responses.clone();
@@ -936,12 +974,12 @@ async fn the_export_holds_the_harvest_as_posted() {
         .iter()
         .map(|r| (r[col("note_id")].to_owned(), r))
         .collect();
-    for (i, (theme_name, dots)) in [
-        ("Trust, \"really\"", "2"),
-        ("Trust, \"really\"", "0"),
-        ("Money", "0"),
-        ("", "1"),
-        ("", "0"),
+    for (i, (theme_name, dots, rank, score)) in [
+        ("Trust, \"really\"", "2", "1", "3"),
+        ("Trust, \"really\"", "0", "1", "3"),
+        ("Money", "0", "2", "3"),
+        ("", "1", "", ""),
+        ("", "0", "", ""),
     ]
     .into_iter()
     .enumerate()
@@ -949,6 +987,12 @@ async fn the_export_holds_the_harvest_as_posted() {
         let row = by_note[&ids[i].to_string()];
         assert_eq!(&row[col("theme")], theme_name, "note {i}");
         assert_eq!(&row[col("votes")], dots, "note {i}");
+        assert_eq!(&row[col("theme_rank")], rank, "note {i}: the theme's rank");
+        assert_eq!(
+            &row[col("theme_score")],
+            score,
+            "note {i}: the theme's score"
+        );
         assert_eq!(Some(&row[col("text")].to_owned()), texts.get(&ids[i]));
     }
 
@@ -961,13 +1005,11 @@ async fn the_export_holds_the_harvest_as_posted() {
         )
         .await;
     assert_eq!(s, 200, "{md}");
-    let money_at = md
-        .find("#### 1. Money · 3 dots")
-        .expect("Money ranked first");
     let trust_at = md
-        .find("#### 2. Trust, \"really\" · 1 dot")
-        .expect("Trust second");
-    assert!(money_at < trust_at);
+        .find("#### 1. Trust, \"really\" · 3 dots\n\n1 dot on the theme, 2 on its notes.")
+        .expect("Trust ranked first, as in the JSON and the CSV");
+    let money_at = md.find("#### 2. Money · 3 dots").expect("Money second");
+    assert!(trust_at < money_at);
     assert!(md.contains("Share budgets across teams"));
     assert!(md.contains("2 feedback forms returned."));
     assert!(md.contains("2 answers · average 3.0 of 5"));
@@ -1143,4 +1185,78 @@ async fn dots_on_a_note_hidden_later_can_be_taken_back_and_walls_never_see_them(
         "the wall has no total for a hidden note"
     );
     mirrors_match_fresh_snapshots(&server, &mut cafe, &mut wall).await;
+}
+
+/// Protocol §8: in the harvest (no running round, no plan) a phone's snapshot holds the notes
+/// of every table it sat at, from the rounds it sat there, and no longer the notes it was
+/// shown only as a host; the phone that was shown them keeps them until it reloads.
+#[tokio::test]
+async fn in_the_harvest_a_phone_has_the_notes_of_the_tables_it_sat_at() {
+    let server = TestServer::start().await;
+    let mut cafe = TestCafe::new(&server, &cafe_request(2, 30, 3), 6).await;
+    cafe.start_round().await;
+    for (i, p) in cafe.phones.iter_mut().enumerate() {
+        p.command(Command::PostNote {
+            note_id: Uuid::new_v4(),
+            text: format!("round 1, phone {i}"),
+            round: None,
+        })
+        .await
+        .expect("postNote");
+    }
+    cafe.fac.command(Command::EndRound).await.expect("endRound");
+    // Someone from one table of round 1 hosts the other table in the plan for round 2, and so
+    // is sent that table's round 1 notes to brief the newcomers.
+    let round1 = cafe.fac.mirror.tables(1).to_vec();
+    assert_eq!(round1.len(), 2, "{round1:?}");
+    let (sat, hosts) = (round1[0].table, round1[1].table);
+    let x = round1[0].members[0];
+    cafe.fac
+        .command(Command::MoveParticipant {
+            participant_id: x,
+            table: hosts,
+        })
+        .await
+        .expect("move");
+    cafe.fac
+        .command(Command::SetHost { participant_id: x })
+        .await
+        .expect("setHost");
+    let notes_of = |table: u32| -> HashSet<NoteId> {
+        cafe.fac
+            .mirror
+            .cafe()
+            .notes
+            .iter()
+            .filter(|n| n.round == 1 && n.table == table)
+            .map(|n| n.note_id)
+            .collect()
+    };
+    let (own, briefed) = (notes_of(sat), notes_of(hosts));
+    let xi = cafe.phone_index(x);
+    let phone = &mut cafe.phones[xi];
+    phone
+        .wait_until("the new host's recap", |c| {
+            c.mirror.note_ids().is_superset(&briefed)
+        })
+        .await;
+
+    let seq = cafe
+        .fac
+        .command(Command::OpenHarvest)
+        .await
+        .expect("openHarvest");
+    let phone = &mut cafe.phones[xi];
+    phone.wait_seq(seq).await;
+    assert_eq!(
+        phone.mirror.note_ids(),
+        &own | &briefed,
+        "the live phone keeps what it was shown"
+    );
+    let reload = TestClient::join(&server, phone.resume_auth()).await;
+    assert_eq!(
+        reload.mirror.note_ids(),
+        own,
+        "a harvest snapshot: only the notes of the table it sat at"
+    );
 }

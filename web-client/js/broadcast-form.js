@@ -4,6 +4,7 @@
 /** @typedef {import('./desk.js').Desk} Desk */
 
 import { byId, setText } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * @param {Desk} desk
@@ -16,12 +17,12 @@ export function broadcastForm(desk) {
     const field = byId('broadcast', HTMLTextAreaElement);
     const text = field.value.trim();
     if (!text) return;
-    if (await desk.send({ type: 'broadcast', text }, 'Sent to everyone.', byId('round-feedback'))) field.value = '';
+    if (await desk.send({ type: 'broadcast', text }, t('c-sent-to-everyone'), byId('round-feedback'))) field.value = '';
   };
 
   function render() {
     const b = desk.client.mirror.lastBroadcast;
-    setText(byId('last-broadcast'), b ? `Last message: ${b.text}` : '');
+    setText(byId('last-broadcast'), b ? t('c-last-message', { text: b.text }) : '');
   }
 
   return { render };

@@ -7,6 +7,7 @@
 
 import { byId, setText } from './dom.js';
 import { revokeCoFacilitator, shareCoFacilitator } from './harvest-api.js';
+import { t } from './i18n.js';
 
 /**
  * @param {Staff} staff
@@ -21,15 +22,15 @@ export function coFacilitatorPanel(staff, linkFor) {
   let seenActive = false;
 
   byId('cofac-share', HTMLButtonElement).onclick = async () => {
-    if (m.coFacilitator && !confirm('A new link stops the current co-facilitator link from working. Make a new one?')) return;
+    if (m.coFacilitator && !confirm(t('c-cofac-replace'))) return;
     const state = byId('cofac-state');
-    setText(state, 'Making a link…');
+    setText(state, t('c-cofac-making'));
     try {
       link = linkFor(await shareCoFacilitator(m.joinCode, staff.key));
       seenActive = false;
-      setText(state, 'Send this link to your co-facilitator; keep it private.');
+      setText(state, t('c-cofac-made'));
     } catch (e) {
-      setText(state, `Could not make a link: ${e instanceof Error ? e.message : String(e)}`);
+      setText(state, t('c-cofac-make-failed', { problem: e instanceof Error ? e.message : String(e) }));
     }
     staff.schedule();
   };
@@ -37,19 +38,19 @@ export function coFacilitatorPanel(staff, linkFor) {
     if (!link) return;
     try {
       await navigator.clipboard.writeText(link);
-      setText(byId('cofac-state'), 'Copied.');
+      setText(byId('cofac-state'), t('c-copied'));
     } catch {
-      setText(byId('cofac-state'), 'Select the link and copy it by hand.');
+      setText(byId('cofac-state'), t('c-copy-by-hand'));
     }
   };
   byId('cofac-revoke', HTMLButtonElement).onclick = async () => {
-    if (!confirm('Revoke the co-facilitator link? Whoever uses it is signed out at once.')) return;
+    if (!confirm(t('c-cofac-revoke-confirm'))) return;
     try {
       await revokeCoFacilitator(m.joinCode, staff.key);
       link = null;
-      setText(byId('cofac-state'), 'Revoked: the co-facilitator link no longer works.');
+      setText(byId('cofac-state'), t('c-cofac-revoked'));
     } catch (e) {
-      setText(byId('cofac-state'), `Could not revoke: ${e instanceof Error ? e.message : String(e)}`);
+      setText(byId('cofac-state'), t('c-cofac-revoke-failed', { problem: e instanceof Error ? e.message : String(e) }));
     }
     staff.schedule();
   };
@@ -68,7 +69,7 @@ export function coFacilitatorPanel(staff, linkFor) {
     byId('cofac-link-box').hidden = !link;
     setText(byId('cofac-link'), link ?? '');
     byId('cofac-revoke').hidden = !m.coFacilitator;
-    setText(byId('cofac-share'), m.coFacilitator ? 'Make a new co-facilitator link' : 'Share a co-facilitator link');
+    setText(byId('cofac-share'), t(m.coFacilitator ? 'c-cofac-new' : 'c-cofac-share'));
   }
 
   return { render };

@@ -8,6 +8,7 @@
 
 import { byId, fill, h, keepFocus, setText } from './dom.js';
 import { newNoteId } from './outbox.js';
+import { language, t } from './i18n.js';
 
 /**
  * @param {Staff} staff
@@ -29,7 +30,7 @@ export function commitmentsEditor(staff) {
     event.preventDefault();
     const words = text.value.trim();
     if (!words) {
-      setText(byId('harvest-feedback'), 'Write what the room commits to.');
+      setText(byId('harvest-feedback'), t('c-commitment-empty'));
       text.focus();
       return;
     }
@@ -37,7 +38,7 @@ export function commitmentsEditor(staff) {
     const commitment = { commitmentId: editing ?? newNoteId(), text: words, themeIds: tickedThemes() };
     if (owner.value.trim()) commitment.owner = owner.value.trim();
     if (due.value) commitment.due = due.value;
-    if (await staff.send({ type: 'saveCommitment', commitment }, editing ? 'Commitment updated.' : 'Commitment added: it is on the wall.')) clear();
+    if (await staff.send({ type: 'saveCommitment', commitment }, t(editing ? 'c-commitment-updated' : 'c-commitment-added'))) clear();
   };
   byId('commitment-cancel').onclick = clear;
 
@@ -71,7 +72,7 @@ export function commitmentsEditor(staff) {
     const can = m.phase.state === 'harvest';
     form.hidden = !can;
     if (editing && !m.commitments.some((c) => c.commitmentId === editing)) editing = null;
-    setText(byId('commitment-save'), editing ? 'Save changes' : 'Add commitment');
+    setText(byId('commitment-save'), t(editing ? 'c-commitment-save-changes' : 'c-commitment-save'));
     byId('commitment-cancel').hidden = !editing;
 
     const themeKey = JSON.stringify(m.themes.map((t) => [t.themeId, t.name]));
@@ -100,7 +101,7 @@ export function commitmentsEditor(staff) {
     keepFocus(byId('commitment-list'), () =>
       fill(
         byId('commitment-list'),
-        m.commitments.length === 0 ? h('li', { class: 'hint' }, 'No commitments yet.') : null,
+        m.commitments.length === 0 ? h('li', { class: 'hint' }, t('c-no-commitments')) : null,
         m.commitments.map((c) =>
           h(
             'li',
@@ -111,7 +112,7 @@ export function commitmentsEditor(staff) {
               ? h(
                   'div',
                   { class: 'controls' },
-                  h('button', { type: 'button', class: 'link', 'data-key': `edit-${c.commitmentId}`, onclick: () => edit(c) }, 'Edit'),
+                  h('button', { type: 'button', class: 'link', 'data-key': `edit-${c.commitmentId}`, onclick: () => edit(c) }, t('c-edit')),
                   h(
                     'button',
                     {
@@ -119,10 +120,10 @@ export function commitmentsEditor(staff) {
                       class: 'link danger',
                       'data-key': `del-${c.commitmentId}`,
                       onclick: () => {
-                        if (confirm('Delete this commitment?')) staff.send({ type: 'deleteCommitment', commitmentId: c.commitmentId }, 'Commitment deleted.');
+                        if (confirm(t('c-commitment-delete-confirm'))) staff.send({ type: 'deleteCommitment', commitmentId: c.commitmentId }, t('c-commitment-deleted'));
                       },
                     },
-                    'Delete',
+                    t('c-delete'),
                   ),
                 )
               : null,
@@ -134,8 +135,12 @@ export function commitmentsEditor(staff) {
 
   /** @param {Commitment} c */
   function describe(c) {
-    const names = c.themeIds.map((id) => m.themes.find((t) => t.themeId === id)?.name).filter(Boolean);
-    return [c.owner ? `Owner: ${c.owner}` : 'No owner yet', c.due ? `due ${formatDate(c.due)}` : null, names.length ? `themes: ${names.join(', ')}` : null]
+    const names = c.themeIds.map((id) => m.themes.find((theme) => theme.themeId === id)?.name).filter(Boolean);
+    return [
+      c.owner ? t('commitment-owner', { owner: c.owner }) : t('c-no-owner'),
+      c.due ? t('commitment-due-on', { date: formatDate(c.due) }) : null,
+      names.length ? t('commitment-themes', { themes: names.join(', ') }) : null,
+    ]
       .filter(Boolean)
       .join(' · ');
   }
@@ -151,5 +156,5 @@ export function formatDate(iso) {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!d) return iso;
   const date = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])));
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return date.toLocaleDateString(language(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

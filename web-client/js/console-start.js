@@ -9,13 +9,11 @@
 import { saveCafe, savedCafes } from './saved.js';
 import { byId, fill, h, setText } from './dom.js';
 import { clearErrors, fieldError } from './form-errors.js';
+import { t } from './i18n.js';
 
 const MAX_ROUNDS = 12;
-const DEFAULT_ROUNDS = [
-  { question: 'What gets in the way of working across our organisations?', minutes: 20 },
-  { question: 'What have you seen work elsewhere?', minutes: 20 },
-  { question: 'What will we commit to doing together?', minutes: 20 },
-];
+/** The questions a new café starts with, in the facilitator's language. */
+const defaultRounds = () => [1, 2, 3].map((n) => ({ question: t(`c-default-question-${n}`), minutes: 20 }));
 
 const roundsList = byId('rounds', HTMLOListElement);
 
@@ -48,18 +46,18 @@ export function startScreen(openCafe) {
     // Every field in error says so under itself, in the words of its label; focus goes to the first.
     /** @type {[HTMLInputElement | HTMLTextAreaElement, string][]} */
     const problems = [];
-    if (!request.title) problems.push([byId('title', HTMLInputElement), 'Give the café a title.']);
+    if (!request.title) problems.push([byId('title', HTMLInputElement), t('c-title-missing')]);
     const size = Number(request.tableSize);
     if (!(Number.isInteger(size) && size >= 3 && size <= 8)) {
-      problems.push([byId('table-size', HTMLInputElement), 'People per table: a whole number from 3 to 8.']);
+      problems.push([byId('table-size', HTMLInputElement), t('c-table-size-wrong')]);
     }
     if (tables && !(Number.isInteger(request.tables) && Number(request.tables) >= 1 && Number(request.tables) <= 1000)) {
-      problems.push([byId('tables', HTMLInputElement), 'Tables in the room: a whole number from 1 to 1,000, or leave it empty.']);
+      problems.push([byId('tables', HTMLInputElement), t('c-tables-wrong')]);
     }
     rounds.forEach((r, i) => {
       const li = rows[i];
-      if (!r.question) problems.push([/** @type {HTMLTextAreaElement} */ (li.querySelector('textarea')), `Round ${i + 1} needs a question.`]);
-      if (!(r.minutes >= 1 && r.minutes <= 240)) problems.push([/** @type {HTMLInputElement} */ (li.querySelector('input')), `Round ${i + 1} lasts 1 to 240 minutes.`]);
+      if (!r.question) problems.push([/** @type {HTMLTextAreaElement} */ (li.querySelector('textarea')), t('c-round-question-missing', { round: i + 1 })]);
+      if (!(r.minutes >= 1 && r.minutes <= 240)) problems.push([/** @type {HTMLInputElement} */ (li.querySelector('input')), t('c-round-minutes-wrong', { round: i + 1 })]);
     });
     if (problems.length) {
       for (const [field, message] of problems) fieldError(field, message);
@@ -80,7 +78,7 @@ export function startScreen(openCafe) {
       saveCafe({ ...created, title: request.title, savedAt: Date.now() });
       openCafe(created.cafeId);
     } catch (e) {
-      const said = e instanceof TypeError ? 'Could not reach the Flamingo server. Is it running?' : String(/** @type {Error} */ (e).message);
+      const said = e instanceof TypeError ? t('c-server-unreachable') : String(/** @type {Error} */ (e).message);
       errorBox.textContent = said.charAt(0).toUpperCase() + said.slice(1);
       errorBox.hidden = false;
     } finally {
@@ -102,7 +100,7 @@ export function startScreen(openCafe) {
       key = params.get('key') ?? key;
     }
     if (!cafeId || !key) {
-      showReopenError('Paste the console link, or both the café id and the key.');
+      showReopenError(t('c-reopen-missing'));
       return;
     }
     byId('reopen-error').hidden = true;
@@ -128,11 +126,11 @@ export function showStart() {
         'li',
         {},
         h('a', { href: `/console#cafe=${encodeURIComponent(c.cafeId)}` }, c.title ?? c.cafeId),
-        c.joinCode ? h('span', { class: 'hint' }, ` code ${c.joinCode}`) : null,
+        c.joinCode ? h('span', { class: 'hint' }, ` ${t('c-mine-code', { code: c.joinCode })}`) : null,
       ),
     ),
   );
-  if (roundsList.children.length === 0) DEFAULT_ROUNDS.forEach(addRoundRow);
+  if (roundsList.children.length === 0) defaultRounds().forEach(addRoundRow);
 }
 
 /**
@@ -151,13 +149,13 @@ function addRoundRow(round) {
     'li',
     { class: 'round-row' },
     h('label', { class: 'round-q' }, h('span', { class: 'round-name' }), h('textarea', { rows: 2, maxlength: 500, required: true, class: 'question-input' })),
-    h('label', { class: 'round-min' }, 'Minutes', h('input', { type: 'number', min: 1, max: 240, required: true, class: 'minutes-input' })),
+    h('label', { class: 'round-min' }, t('c-minutes'), h('input', { type: 'number', min: 1, max: 240, required: true, class: 'minutes-input' })),
     h(
       'div',
       { class: 'round-tools' },
       h('button', { type: 'button', class: 'up', onclick: () => moveRow(li, -1) }, '↑'),
       h('button', { type: 'button', class: 'down', onclick: () => moveRow(li, 1) }, '↓'),
-      h('button', { type: 'button', class: 'remove', onclick: () => removeRow(li) }, 'Remove'),
+      h('button', { type: 'button', class: 'remove', onclick: () => removeRow(li) }, t('note-remove')),
     ),
   );
   /** @type {HTMLTextAreaElement} */ (li.querySelector('textarea')).value = round.question;
@@ -192,11 +190,11 @@ function numberRows() {
   const rows = [...roundsList.children];
   rows.forEach((li, i) => {
     const n = i + 1;
-    setText(/** @type {Element} */ (li.querySelector('.round-name')), `Round ${n} question`);
-    /** @type {HTMLButtonElement} */ (li.querySelector('.up')).setAttribute('aria-label', `Move round ${n} up`);
-    /** @type {HTMLButtonElement} */ (li.querySelector('.down')).setAttribute('aria-label', `Move round ${n} down`);
-    /** @type {HTMLButtonElement} */ (li.querySelector('.remove')).setAttribute('aria-label', `Remove round ${n}`);
-    /** @type {HTMLInputElement} */ (li.querySelector('.minutes-input')).setAttribute('aria-label', `Round ${n} minutes`);
+    setText(/** @type {Element} */ (li.querySelector('.round-name')), t('card-round-question', { round: n }));
+    /** @type {HTMLButtonElement} */ (li.querySelector('.up')).setAttribute('aria-label', t('c-round-up', { round: n }));
+    /** @type {HTMLButtonElement} */ (li.querySelector('.down')).setAttribute('aria-label', t('c-round-down', { round: n }));
+    /** @type {HTMLButtonElement} */ (li.querySelector('.remove')).setAttribute('aria-label', t('c-round-remove', { round: n }));
+    /** @type {HTMLInputElement} */ (li.querySelector('.minutes-input')).setAttribute('aria-label', t('c-round-minutes', { round: n }));
     /** @type {HTMLButtonElement} */ (li.querySelector('.up')).disabled = i === 0;
     /** @type {HTMLButtonElement} */ (li.querySelector('.down')).disabled = i === rows.length - 1;
     /** @type {HTMLButtonElement} */ (li.querySelector('.remove')).disabled = rows.length === 1;

@@ -27,6 +27,13 @@ import { votingControls } from './voting-controls.js';
 import { commitmentsEditor } from './commitments-editor.js';
 import { feedbackEditor } from './feedback-editor.js';
 import { coFacilitatorPanel } from './cofacilitator.js';
+import { errorWords, languagePicker, onLanguageChange, preferredLanguage, t, useLanguage } from './i18n.js';
+
+await useLanguage(preferredLanguage());
+languagePicker(byId('language', HTMLSelectElement));
+/** Redraws the running console in a new language; nothing to redraw on the start screen. */
+let redraw = () => {};
+onLanguageChange(() => redraw());
 
 /**
  * The console link that opens a café with a key (the facilitator's or a co-facilitator's).
@@ -52,7 +59,7 @@ function cafeFromAddress() {
     // for the lesser one: ask first.
     const swap =
       held?.role === 'facilitator' && held.facilitatorKey !== key
-        ? confirm('This browser runs this café as its facilitator. Open this link as a co-facilitator instead? This browser then forgets the facilitator key (keep your console link to get it back).')
+        ? confirm(t('c-swap-key-confirm'))
         : true;
     if (swap) saveCafe({ cafeId, facilitatorKey: key, savedAt: Date.now() });
     history.replaceState(null, '', `/console#cafe=${encodeURIComponent(cafeId)}`);
@@ -76,7 +83,7 @@ function openCafe(cafeId) {
   const saved = savedCafes().find((c) => c.cafeId === cafeId);
   if (!saved) {
     showStart();
-    showReopenError('This browser does not hold the key of that café. Paste its console link.');
+    showReopenError(t('c-no-key'));
     return;
   }
   if (location.pathname !== '/console' || !location.hash.includes(cafeId)) {
@@ -128,16 +135,20 @@ function runConsole(saved) {
       if (code !== 4500) return;
       forgetCafe(saved.cafeId);
       showStart();
-      showReopenError('This key no longer opens the café: the co-facilitator link was replaced or revoked. Ask the facilitator for a new one.');
+      showReopenError(t('c-key-revoked'));
     },
     onRefused: (code, message) => {
       if (code === 'badCredentials') forgetCafe(saved.cafeId);
       showStart();
-      showReopenError(code === 'badCredentials' ? 'That café id and key do not match a café on this server.' : message);
+      showReopenError(code === 'badCredentials' ? t('c-bad-key') : errorWords(code, message));
     },
   });
 
   const schedule = frameScheduler(render);
+  redraw = () => {
+    showStatus(byId('status'), client.status);
+    schedule();
+  };
   /** @type {Desk} */
   const desk = {
     client,
@@ -174,7 +185,7 @@ function runConsole(saved) {
     const m = client.mirror;
     if (!m.loaded) return;
     setText(byId('cafe-name'), m.title);
-    document.title = `${m.title}: console`;
+    document.title = t('c-title', { title: m.title });
     const wall = byId('wall-link', HTMLAnchorElement);
     wall.href = `/wall/${m.joinCode}`;
     wall.hidden = false;

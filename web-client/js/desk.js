@@ -5,6 +5,8 @@
 /** @typedef {import('./harvest-board.js').Staff} Staff */
 /** @typedef {import('./connection.js').Answer} Answer */
 
+import { errorWords, t } from './i18n.js';
+
 /**
  * @typedef {Staff & { cafeId: string, keyLink: (key: string) => string, say: (sentence: string) => void }} Desk
  *   `keyLink` is the console link that opens this café with a key; `say` speaks a sentence in
@@ -18,11 +20,6 @@
  */
 export function answerWords(answer, done) {
   if (answer.ok) return done ?? '';
-  if (answer.code === 'offline') return 'Not connected: try again when the indicator says Connected.';
-  return capitalise(answer.message);
-}
-
-/** @param {string} s */
-export function capitalise(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  if (answer.code === 'offline') return t('error-offline');
+  return errorWords(answer.code, answer.message);
 }

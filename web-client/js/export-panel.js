@@ -8,6 +8,7 @@
 
 import { byId, setText } from './dom.js';
 import { downloadExport } from './export.js';
+import { t } from './i18n.js';
 
 /**
  * @param {Desk} desk
@@ -22,12 +23,12 @@ export function exportPanel(desk) {
       const out = byId('export-feedback');
       if (!desk.client.mirror.loaded) return;
       button.disabled = true;
-      setText(out, 'Preparing the download…');
+      setText(out, t('c-export-preparing'));
       try {
         const file = await downloadExport(desk.client.mirror.joinCode, desk.key, format, anonymous.checked);
-        setText(out, `Saved ${file}.`);
+        setText(out, t('c-export-saved', { file }));
       } catch (e) {
-        setText(out, `Could not export: ${e instanceof Error ? e.message : String(e)}`);
+        setText(out, t('c-export-failed', { problem: e instanceof Error ? e.message : String(e) }));
       } finally {
         button.disabled = false;
       }

@@ -2,6 +2,8 @@
 // Fetching a café's export with the facilitator key in the Authorization header (never in an
 // address, which ends up in logs and history), as a download or as data for the report page.
 
+import { errorWords, t } from './i18n.js';
+
 /** @typedef {import('../src/protocol').ExportFormat} ExportFormat */
 /** @typedef {import('../src/protocol').CafeExport} CafeExport */
 
@@ -19,10 +21,10 @@ async function fetchExport(joinCode, key, format, anonymous) {
   });
   if (!res.ok) {
     /** @type {string} */
-    let message = `The server answered ${res.status}.`;
+    let message = t('c-server-answered', { status: res.status });
     try {
       const body = /** @type {import('../src/protocol').ErrorBody} */ (await res.json());
-      message = body.message;
+      message = errorWords(body.code, body.message);
     } catch {
       // Not an ErrorBody: keep the status.
     }

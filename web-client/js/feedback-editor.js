@@ -7,6 +7,7 @@
 /** @typedef {import('./harvest-board.js').Staff} Staff */
 
 import { byId, fill, h, keepFocus, setText } from './dom.js';
+import { language, t } from './i18n.js';
 
 const MAX_QUESTIONS = 10;
 
@@ -27,10 +28,10 @@ export function feedbackEditor(staff) {
     event.preventDefault();
     const questions = draft.map((q) => ({ ...q, prompt: q.prompt.trim() }));
     if (questions.some((q) => !q.prompt)) {
-      setText(byId('fb-state'), 'Every question needs a prompt (or remove it).');
+      setText(byId('fb-state'), t('c-fb-prompt-missing'));
       return;
     }
-    if (await staff.send({ type: 'setFeedbackQuestions', questions }, 'Feedback form saved.', byId('fb-state'))) {
+    if (await staff.send({ type: 'setFeedbackQuestions', questions }, t('c-fb-saved'), byId('fb-state'))) {
       dirty = false;
       staff.schedule();
     }
@@ -55,18 +56,18 @@ export function feedbackEditor(staff) {
     const n = m.feedback.responses;
     const count = byId('fb-count');
     count.hidden = !closed;
-    setText(count, `${n} ${n === 1 ? 'person' : 'people'} answered the feedback form.`);
-    setText(byId('fb-hint'), closed ? 'The answers are in the export, without names.' : 'Phones show these questions when the café closes. Answers are anonymous.');
+    setText(count, t('c-fb-count', { count: n }));
+    setText(byId('fb-hint'), t(closed ? 'c-fb-hint-closed' : 'c-fb-hint'));
     if (closed) return;
     if (!dirty) draft = m.feedback.questions.map((q) => ({ ...q }));
-    const key = JSON.stringify(draft);
+    const key = JSON.stringify([draft, language()]);
     if (key === drawn) return;
     drawn = key;
     byId('fb-add', HTMLButtonElement).disabled = draft.length >= MAX_QUESTIONS;
     keepFocus(byId('fb-questions'), () =>
       fill(
         byId('fb-questions'),
-        draft.length === 0 ? h('li', { class: 'hint' }, 'No questions: phones will not show a form.') : null,
+        draft.length === 0 ? h('li', { class: 'hint' }, t('c-fb-none')) : null,
         draft.map((q, i) => row(q, i)),
       ),
     );
@@ -80,18 +81,18 @@ export function feedbackEditor(staff) {
     const n = i + 1;
     const kind = h(
       'select',
-      { 'aria-label': `Question ${n} kind`, 'data-key': `kind-${i}` },
-      h('option', { value: 'rating', selected: q.kind === 'rating' }, 'Rating 1 to 5'),
-      h('option', { value: 'text', selected: q.kind === 'text' }, 'Free text'),
+      { 'aria-label': t('c-fb-kind', { n }), 'data-key': `kind-${i}` },
+      h('option', { value: 'rating', selected: q.kind === 'rating' }, t('c-fb-rating')),
+      h('option', { value: 'text', selected: q.kind === 'text' }, t('c-fb-text')),
     );
     kind.onchange = () => edit(() => (draft[i] = { ...draft[i], kind: kind.value === 'text' ? 'text' : 'rating' }));
-    const prompt = h('input', { maxlength: 200, 'aria-label': `Question ${n}`, 'data-key': `prompt-${i}`, autocomplete: 'off' });
+    const prompt = h('input', { maxlength: 200, 'aria-label': t('c-fb-question', { n }), 'data-key': `prompt-${i}`, autocomplete: 'off' });
     prompt.value = q.prompt;
     // Typing changes the draft without a redraw, so the caret stays where it is.
     prompt.oninput = () => {
       draft[i] = { ...draft[i], prompt: prompt.value };
       dirty = true;
-      drawn = JSON.stringify(draft);
+      drawn = JSON.stringify([draft, language()]);
     };
     /**
      * @param {number} by
@@ -106,9 +107,9 @@ export function feedbackEditor(staff) {
       { class: 'fb-row' },
       prompt,
       kind,
-      h('button', { type: 'button', 'aria-label': `Move question ${n} up`, 'data-key': `up-${i}`, disabled: i === 0, onclick: () => move(-1) }, '↑'),
-      h('button', { type: 'button', 'aria-label': `Move question ${n} down`, 'data-key': `down-${i}`, disabled: i === draft.length - 1, onclick: () => move(1) }, '↓'),
-      h('button', { type: 'button', 'aria-label': `Remove question ${n}`, 'data-key': `rm-${i}`, onclick: () => edit(() => draft.splice(i, 1)) }, 'Remove'),
+      h('button', { type: 'button', 'aria-label': t('c-fb-up', { n }), 'data-key': `up-${i}`, disabled: i === 0, onclick: () => move(-1) }, '↑'),
+      h('button', { type: 'button', 'aria-label': t('c-fb-down', { n }), 'data-key': `down-${i}`, disabled: i === draft.length - 1, onclick: () => move(1) }, '↓'),
+      h('button', { type: 'button', 'aria-label': t('c-fb-remove', { n }), 'data-key': `rm-${i}`, onclick: () => edit(() => draft.splice(i, 1)) }, t('note-remove')),
     );
   }
 

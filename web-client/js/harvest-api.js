@@ -2,6 +2,8 @@
 // The harvest's HTTP calls, with the key in the Authorization header: suggested groupings
 // (facilitator or co-facilitator) and sharing or revoking the co-facilitator key (facilitator).
 
+import { errorWords, t } from './i18n.js';
+
 /** @typedef {import('../src/protocol').ThemeSuggestions} ThemeSuggestions */
 /** @typedef {import('../src/protocol').CoFacilitatorKey} CoFacilitatorKey */
 /** @typedef {import('../src/protocol').ErrorBody} ErrorBody */
@@ -23,12 +25,12 @@ export async function fetchSuggestions(joinCode, key) {
     });
     // A server without the route answers 404 (so does an unknown café, which this console is not).
     if (res.status === 404 || res.status === 405) {
-      return { ok: false, unavailable: true, message: 'Suggestions are not available on this server.' };
+      return { ok: false, unavailable: true, message: t('c-suggest-unavailable') };
     }
     if (!res.ok) return { ok: false, unavailable: false, message: await errorMessage(res) };
     return { ok: true, suggestions: /** @type {ThemeSuggestions} */ (await res.json()) };
   } catch {
-    return { ok: false, unavailable: false, message: 'Could not reach the server. Try again in a moment.' };
+    return { ok: false, unavailable: false, message: t('c-server-unreachable-retry') };
   }
 }
 
@@ -62,8 +64,9 @@ export async function revokeCoFacilitator(joinCode, facilitatorKey) {
 /** @param {Response} res */
 async function errorMessage(res) {
   try {
-    return /** @type {ErrorBody} */ (await res.json()).message;
+    const body = /** @type {ErrorBody} */ (await res.json());
+    return errorWords(body.code, body.message);
   } catch {
-    return `The server answered ${res.status}.`;
+    return t('c-server-answered', { status: res.status });
   }
 }

@@ -22,8 +22,8 @@
 
 import { byId, fill, h, keepFocus, setText } from './dom.js';
 import { newNoteId } from './outbox.js';
-import { dotsWord } from './ranking.js';
 import { tableColour } from './tables.js';
+import { onLanguageChange, t } from './i18n.js';
 
 /** Notes listed on a theme's card; the rest are counted (each note card says its theme). */
 const THEME_NOTES_SHOWN = 8;
@@ -57,6 +57,11 @@ export function harvestBoard(staff) {
   let votesDrawn = 0;
   /** @type {string | null} the pick the notes show */
   let pickDrawn = null;
+  // A new language redraws everything once.
+  onLanguageChange(() => {
+    version += 1;
+    themesDrawn = '';
+  });
 
   const themeForm = byId('theme-form', HTMLFormElement);
   themeForm.onsubmit = async (event) => {
@@ -64,11 +69,11 @@ export function harvestBoard(staff) {
     const field = byId('theme-name', HTMLInputElement);
     const name = field.value.trim();
     if (!name) {
-      say('Give the theme a name.');
+      say(t('c-theme-name-missing'));
       return;
     }
     const noteIds = picked ? [picked] : [];
-    const done = noteIds.length ? `Theme "${name}" created with the picked note.` : `Theme "${name}" created.`;
+    const done = t(noteIds.length ? 'c-theme-created-with-note' : 'c-theme-created', { name });
     if (await staff.send({ type: 'createTheme', themeId: newNoteId(), name, noteIds }, done)) {
       field.value = '';
       picked = null;
@@ -86,7 +91,7 @@ export function harvestBoard(staff) {
    * @param {boolean} on
    */
   function pickLabel(n, on) {
-    return `${on ? 'Picked' : 'Pick'} "${clip(n.text, 40)}" to put in a theme`;
+    return t(on ? 'c-picked-label' : 'c-pick-label', { text: clip(n.text, 40) });
   }
 
   /** Local state changed (a pick, a rename opened); what the server changed comes by `notice`. */
@@ -98,9 +103,9 @@ export function harvestBoard(staff) {
   function notice(change) {
     if (change.kind === 'snapshot') version += 1;
     else if (change.kind === 'update') {
-      const t = change.update.type;
-      if (t.startsWith('note') || t.startsWith('theme') || t === 'harvestOpened' || t === 'cafeClosed') version += 1;
-      else if (t === 'voteTotal') votes += 1;
+      const kind = change.update.type;
+      if (kind.startsWith('note') || kind.startsWith('theme') || kind === 'harvestOpened' || kind === 'cafeClosed') version += 1;
+      else if (kind === 'voteTotal') votes += 1;
     }
   }
 
@@ -113,8 +118,8 @@ export function harvestBoard(staff) {
    * @param {string | null} themeId
    */
   async function putNote(noteId, themeId) {
-    const theme = themeId ? m.themes.find((t) => t.themeId === themeId) : undefined;
-    const done = theme ? `Note put in "${theme.name}".` : 'Note taken out of its theme.';
+    const theme = themeId ? m.themes.find((th) => th.themeId === themeId) : undefined;
+    const done = theme ? t('c-note-put-in', { name: theme.name }) : t('c-note-taken-out');
     if (await staff.send({ type: 'setNoteTheme', noteId, themeId }, done)) {
       // The "Put here" pressed is gone with the pick: keyboard users go back to the note.
       if (picked === noteId && themeId) focusNext = `pick-${noteId}`;
@@ -127,13 +132,11 @@ export function harvestBoard(staff) {
     const state = m.phase.state;
     setText(
       byId('harvest-hint'),
-      state === 'closed'
-        ? 'The café is closed: the harvest is final.'
-        : 'Pick a note, then "Put here" on a theme, or drag a note onto a theme. Phones vote with dots once you open voting.',
+      t(state === 'closed' ? 'c-harvest-final' : 'c-harvest-hint'),
     );
     themeForm.hidden = !editable();
     if (picked && (!m.notes.has(picked) || !editable())) picked = null;
-    if (renaming && !m.themes.some((t) => t.themeId === renaming)) renaming = null;
+    if (renaming && !m.themes.some((theme) => theme.themeId === renaming)) renaming = null;
     renderPickBar();
     if (drawn !== version) {
       drawn = version;
@@ -152,9 +155,9 @@ export function harvestBoard(staff) {
     } else if (votesDrawn !== votes) {
       // Votes only change the counts: a stream of dots costs a few text changes per frame.
       votesDrawn = votes;
-      for (const t of m.themes) {
-        const count = byId('theme-list').querySelector(`[data-theme-id="${CSS.escape(t.themeId)}"] .count`);
-        if (count) setText(count, themeCount(t));
+      for (const theme of m.themes) {
+        const count = byId('theme-list').querySelector(`[data-theme-id="${CSS.escape(theme.themeId)}"] .count`);
+        if (count) setText(count, themeCount(theme));
       }
     }
     if (focusNext) {
@@ -177,7 +180,7 @@ export function harvestBoard(staff) {
     if (!button) return;
     button.setAttribute('aria-pressed', String(on));
     button.setAttribute('aria-label', pickLabel(note, on));
-    button.textContent = on ? 'Picked' : 'Pick';
+    button.textContent = t(on ? 'c-picked' : 'c-pick');
   }
 
   function renderPickBar() {
@@ -187,16 +190,16 @@ export function harvestBoard(staff) {
     if (!note) return;
     fill(
       bar,
-      h('strong', {}, 'Picked: '),
+      h('strong', {}, `${t('c-picked-bar')} `),
       h('span', { class: 'pick-text' }, clip(note.text, 80)),
-      ' Now choose "Put here" on a theme, or create a theme for it. ',
-      h('button', { type: 'button', class: 'link', onclick: () => { picked = null; changed(); } }, 'Cancel'),
+      ` ${t('c-pick-now')} `,
+      h('button', { type: 'button', class: 'link', onclick: () => { picked = null; changed(); } }, t('c-cancel')),
     );
   }
 
   function renderNotes() {
     const box = byId('hv-notes');
-    themeByNote = new Map(m.themes.flatMap((t) => t.noteIds.map((id) => [id, t])));
+    themeByNote = new Map(m.themes.flatMap((theme) => theme.noteIds.map((id) => [id, theme])));
     /** @type {Map<number, Map<number, NoteView[]>>} */
     const byRound = new Map();
     for (const n of m.notes.values()) {
@@ -209,18 +212,18 @@ export function harvestBoard(staff) {
     const rounds = [...byRound.keys()].sort((a, b) => a - b);
     fill(
       box,
-      rounds.length === 0 ? h('p', { class: 'hint' }, 'No notes were written.') : null,
+      rounds.length === 0 ? h('p', { class: 'hint' }, t('c-no-notes-written')) : null,
       rounds.map((round) => {
         const tables = /** @type {Map<number, NoteView[]>} */ (byRound.get(round));
         return h(
           'section',
-          { class: 'hv-round', 'aria-label': `Round ${round}` },
-          h('h4', {}, `Round ${round}: `, h('span', { class: 'hv-question' }, m.rounds[round - 1]?.question ?? '')),
+          { class: 'hv-round', 'aria-label': t('report-round-column', { round }) },
+          h('h4', {}, `${t('c-round-colon', { round })} `, h('span', { class: 'hv-question' }, m.rounds[round - 1]?.question ?? '')),
           [...tables.keys()].sort((a, b) => a - b).map((table) => {
             const group = h(
               'div',
               { class: 'hv-table' },
-              h('h5', { class: 'table-tag' }, `Table ${table}`),
+              h('h5', { class: 'table-tag' }, t('card-table', { table })),
               h('ul', { class: 'hv-note-list' }, /** @type {NoteView[]} */ (tables.get(table)).map(noteCard)),
             );
             /** @type {HTMLElement} */ (group.querySelector('.table-tag')).style.setProperty('--table-colour', tableColour(table).colour);
@@ -257,8 +260,8 @@ export function harvestBoard(staff) {
         'p',
         { class: 'feed-meta' },
         n.authorName,
-        theme ? h('span', { class: 'in-theme' }, `in ${theme.name}`) : null,
-        n.hidden ? h('span', { class: 'off-wall' }, 'off the wall') : null,
+        theme ? h('span', { class: 'in-theme' }, t('c-in-theme', { name: theme.name })) : null,
+        n.hidden ? h('span', { class: 'off-wall' }, t('c-off-wall')) : null,
       ),
       h(
         'div',
@@ -277,11 +280,11 @@ export function harvestBoard(staff) {
                   changed();
                 },
               },
-              picked === n.noteId ? 'Picked' : 'Pick',
+              t(picked === n.noteId ? 'c-picked' : 'c-pick'),
             )
           : null,
         can && theme
-          ? h('button', { type: 'button', class: 'link', 'data-key': `out-${n.noteId}`, onclick: () => putNote(n.noteId, null) }, 'Take out of the theme')
+          ? h('button', { type: 'button', class: 'link', 'data-key': `out-${n.noteId}`, onclick: () => putNote(n.noteId, null) }, t('c-take-out-of-theme'))
           : null,
         can
           ? h(
@@ -291,11 +294,11 @@ export function harvestBoard(staff) {
                 class: 'link',
                 'data-key': `hide-${n.noteId}`,
                 onclick: async () => {
-                  await staff.send({ type: 'hideNote', noteId: n.noteId, hidden: !n.hidden }, n.hidden ? 'The note is back on the wall.' : 'The note is off the wall.');
+                  await staff.send({ type: 'hideNote', noteId: n.noteId, hidden: !n.hidden }, t(n.hidden ? 'c-note-back-on-wall' : 'c-note-off-wall'));
                   changed();
                 },
               },
-              n.hidden ? 'Show on the wall' : 'Hide from the wall',
+              t(n.hidden ? 'c-show-on-wall' : 'c-hide-from-wall'),
             )
           : null,
       ),
@@ -315,58 +318,58 @@ export function harvestBoard(staff) {
     const can = editable();
     fill(
       list,
-      m.themes.length === 0 ? h('p', { class: 'hint' }, can ? 'No themes yet. Name one above, or ask for suggestions.' : 'No themes.') : null,
-      m.themes.map((t) => themeCard(t, can)),
+      m.themes.length === 0 ? h('p', { class: 'hint' }, t(can ? 'c-no-themes-yet' : 'c-no-themes')) : null,
+      m.themes.map((theme) => themeCard(theme, can)),
     );
   }
 
   /**
-   * @param {ThemeView} t
+   * @param {ThemeView} theme
    * @param {boolean} can
    */
-  function themeCard(t, can) {
-    const notes = t.noteIds.map((id) => m.notes.get(id)).filter((n) => n !== undefined);
+  function themeCard(theme, can) {
+    const notes = theme.noteIds.map((id) => m.notes.get(id)).filter((n) => n !== undefined);
     const pickedNote = picked;
     const header =
-      renaming === t.themeId
-        ? renameForm(t)
+      renaming === theme.themeId
+        ? renameForm(theme)
         : h(
             'h4',
             {},
-            h('span', { class: 'theme-name' }, t.name),
-            h('span', { class: 'count' }, themeCount(t)),
+            h('span', { class: 'theme-name' }, theme.name),
+            h('span', { class: 'count' }, themeCount(theme)),
           );
     const card = h(
       'section',
-      { class: 'theme-card', 'data-theme-id': t.themeId, 'aria-label': `Theme ${t.name}` },
+      { class: 'theme-card', 'data-theme-id': theme.themeId, 'aria-label': t('c-theme-label', { name: theme.name }) },
       header,
-      can && pickedNote && !t.noteIds.includes(pickedNote)
-        ? h('button', { type: 'button', class: 'put-here', 'data-key': `put-${t.themeId}`, onclick: () => putNote(pickedNote, t.themeId) }, `Put here`)
+      can && pickedNote && !theme.noteIds.includes(pickedNote)
+        ? h('button', { type: 'button', class: 'put-here', 'data-key': `put-${theme.themeId}`, onclick: () => putNote(pickedNote, theme.themeId) }, t('c-put-here'))
         : null,
       h(
         'ul',
         { class: 'theme-notes' },
-        notes.length === 0 ? h('li', { class: 'hint' }, can ? 'Drop notes here, or pick a note and choose "Put here".' : 'No notes.') : null,
+        notes.length === 0 ? h('li', { class: 'hint' }, t(can ? 'c-drop-here' : 'report-no-notes')) : null,
         notes.slice(0, THEME_NOTES_SHOWN).map((n) =>
           h(
             'li',
             { class: n.hidden ? 'hidden-note' : null },
             h('span', { class: 'feed-text' }, clip(n.text, 140)),
-            n.hidden ? h('span', { class: 'off-wall' }, 'off the wall') : null,
+            n.hidden ? h('span', { class: 'off-wall' }, t('c-off-wall')) : null,
             can
               ? h(
                   'button',
-                  { type: 'button', class: 'link', 'data-key': `tout-${n.noteId}`, 'aria-label': `Take out "${clip(n.text, 40)}" from ${t.name}`, onclick: () => putNote(n.noteId, null) },
-                  'Take out',
+                  { type: 'button', class: 'link', 'data-key': `tout-${n.noteId}`, 'aria-label': t('c-take-out-label', { text: clip(n.text, 40), name: theme.name }), onclick: () => putNote(n.noteId, null) },
+                  t('c-take-out'),
                 )
               : null,
           ),
         ),
         notes.length > THEME_NOTES_SHOWN
-          ? h('li', { class: 'hint' }, `and ${notes.length - THEME_NOTES_SHOWN} more (marked "in ${t.name}" among the notes)`)
+          ? h('li', { class: 'hint' }, t('c-theme-more', { count: notes.length - THEME_NOTES_SHOWN, name: theme.name }))
           : null,
       ),
-      can && renaming !== t.themeId
+      can && renaming !== theme.themeId
         ? h(
             'div',
             { class: 'theme-tools' },
@@ -375,31 +378,31 @@ export function harvestBoard(staff) {
               {
                 type: 'button',
                 class: 'link',
-                'data-key': `rename-${t.themeId}`,
-                'aria-label': `Rename ${t.name}`,
+                'data-key': `rename-${theme.themeId}`,
+                'aria-label': t('c-rename-label', { name: theme.name }),
                 onclick: () => {
-                  renaming = t.themeId;
-                  renameDraft = t.name;
+                  renaming = theme.themeId;
+                  renameDraft = theme.name;
                   changed();
-                  requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(`rename-${t.themeId}`)?.focus()));
+                  requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById(`rename-${theme.themeId}`)?.focus()));
                 },
               },
-              'Rename',
+              t('c-rename'),
             ),
             h(
               'button',
               {
                 type: 'button',
                 class: 'link danger',
-                'data-key': `delete-${t.themeId}`,
-                'aria-label': `Delete ${t.name}`,
+                'data-key': `delete-${theme.themeId}`,
+                'aria-label': t('c-delete-label', { name: theme.name }),
                 onclick: async () => {
-                  if (!confirm(`Delete the theme "${t.name}"? Its notes stay; the dots on the theme are gone.`)) return;
-                  await staff.send({ type: 'deleteTheme', themeId: t.themeId }, `Theme "${t.name}" deleted.`);
+                  if (!confirm(t('c-theme-delete-confirm', { name: theme.name }))) return;
+                  await staff.send({ type: 'deleteTheme', themeId: theme.themeId }, t('c-theme-deleted', { name: theme.name }));
                   changed();
                 },
               },
-              'Delete',
+              t('c-delete'),
             ),
           )
         : null,
@@ -417,22 +420,22 @@ export function harvestBoard(staff) {
         if (!noteId) return;
         e.preventDefault();
         e.stopPropagation();
-        if (!t.noteIds.includes(noteId)) putNote(noteId, t.themeId);
+        if (!theme.noteIds.includes(noteId)) putNote(noteId, theme.themeId);
       };
     }
     return card;
   }
 
-  /** @param {ThemeView} t */
-  function themeCount(t) {
-    const n = t.noteIds.filter((id) => m.notes.has(id)).length;
-    const dots = m.dotsOn({ kind: 'theme', themeId: t.themeId });
-    return ` ${n} note${n === 1 ? '' : 's'}${dots ? ` · ${dotsWord(dots)} on the theme` : ''}`;
+  /** @param {ThemeView} theme */
+  function themeCount(theme) {
+    const n = theme.noteIds.filter((id) => m.notes.has(id)).length;
+    const dots = m.dotsOn({ kind: 'theme', themeId: theme.themeId });
+    return ` ${t('vote-theme-notes', { count: n })}${dots ? ` · ${t('c-dots-on-theme', { count: dots })}` : ''}`;
   }
 
-  /** @param {ThemeView} t */
-  function renameForm(t) {
-    const input = h('input', { id: `rename-${t.themeId}`, maxlength: 80, 'data-key': `rename-input-${t.themeId}`, autocomplete: 'off' });
+  /** @param {ThemeView} theme */
+  function renameForm(theme) {
+    const input = h('input', { id: `rename-${theme.themeId}`, maxlength: 80, 'data-key': `rename-input-${theme.themeId}`, autocomplete: 'off' });
     input.value = renameDraft;
     input.oninput = () => {
       renameDraft = input.value;
@@ -440,16 +443,16 @@ export function harvestBoard(staff) {
     const form = h(
       'form',
       { class: 'inline-form rename-form' },
-      h('label', { class: 'visually-hidden', for: `rename-${t.themeId}` }, `New name for ${t.name}`),
+      h('label', { class: 'visually-hidden', for: `rename-${theme.themeId}` }, t('c-new-name', { name: theme.name })),
       input,
-      h('button', { type: 'submit', 'data-key': `rename-save-${t.themeId}` }, 'Save'),
-      h('button', { type: 'button', 'data-key': `rename-cancel-${t.themeId}`, onclick: () => { renaming = null; changed(); } }, 'Cancel'),
+      h('button', { type: 'submit', 'data-key': `rename-save-${theme.themeId}` }, t('c-save')),
+      h('button', { type: 'button', 'data-key': `rename-cancel-${theme.themeId}`, onclick: () => { renaming = null; changed(); } }, t('c-cancel')),
     );
     form.onsubmit = async (event) => {
       event.preventDefault();
       const name = renameDraft.trim();
-      if (!name) return say('Give the theme a name.');
-      if (name === t.name || (await staff.send({ type: 'renameTheme', themeId: t.themeId, name }, `Renamed to "${name}".`))) renaming = null;
+      if (!name) return say(t('c-theme-name-missing'));
+      if (name === theme.name || (await staff.send({ type: 'renameTheme', themeId: theme.themeId, name }, t('c-renamed', { name })))) renaming = null;
       changed();
     };
     return form;

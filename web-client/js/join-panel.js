@@ -8,6 +8,7 @@
 import { byId, fill, h, setText } from './dom.js';
 import { isLoopback, joinOrigin, joinUrl, qrSrc, saveJoinOrigin } from './joinlink.js';
 import { fieldError } from './form-errors.js';
+import { t } from './i18n.js';
 
 /**
  * @param {Desk} desk
@@ -27,22 +28,22 @@ export function joinPanel(desk, consoleLink) {
     event.preventDefault();
     const origin = saveJoinOrigin(originField.value, m.joinCode);
     if (!origin) {
-      fieldError(originField, 'That does not look like an address: type it as 192.168.1.20:8080.');
+      fieldError(originField, t('c-origin-wrong'));
       originField.focus();
       return;
     }
     fieldError(originField, '');
     originShown = '';
-    setText(byId('round-feedback'), `Phones now join at ${origin}. The QR code is updated.`);
+    setText(byId('round-feedback'), t('c-origin-set', { origin }));
     desk.schedule();
   };
 
   byId('copy-link').onclick = async () => {
     try {
       await navigator.clipboard.writeText(consoleLink());
-      setText(byId('copy-state'), 'Copied.');
+      setText(byId('copy-state'), t('c-copied'));
     } catch {
-      setText(byId('copy-state'), 'Select the link and copy it by hand.');
+      setText(byId('copy-state'), t('c-copy-by-hand'));
     }
   };
 
@@ -60,7 +61,7 @@ export function joinPanel(desk, consoleLink) {
     const seated = everyoneSeated();
     if (seated && !seatedBefore) details.open = false;
     seatedBefore = seated;
-    setText(byId('join-fold-hint'), details.open ? 'and QR code' : '+ QR code');
+    setText(byId('join-fold-hint'), t(details.open ? 'c-join-fold-hint' : 'c-join-fold-hint-closed'));
 
     const qr = byId('qr', HTMLImageElement);
     const src = qrSrc(m.joinCode);
@@ -79,9 +80,7 @@ export function joinPanel(desk, consoleLink) {
     if (local && origin !== originShown && document.activeElement !== originField) {
       originShown = origin;
       originField.value = origin === location.origin ? '' : origin.replace(/^https?:\/\//, '');
-      setText(byId('origin-hint'), origin === location.origin
-        ? "Phones cannot reach localhost. Give this laptop's network address (for example 192.168.1.20:8080) so the QR code works:"
-        : 'Phones join at the address below. Change it if the room or the network changed; empty it to use this page\'s own.');
+      setText(byId('origin-hint'), t(origin === location.origin ? 'c-origin-hint' : 'c-origin-hint-set'));
     }
     // The key to the whole café is the facilitator's to share, not a co-facilitator's.
     /** @type {HTMLElement} */ (byId('console-link').closest('details')).hidden = desk.role() !== 'facilitator';

@@ -117,6 +117,46 @@ export class Mirror {
     return true;
   }
 
+  /**
+   * The state as a snapshot would carry it, with the cursor that goes with it: what a phone
+   * keeps so that a reload, even offline, shows the café and resumes where it was.
+   * @param {string} cafeId
+   * @returns {{ view: CafeView, cursor: Cursor } | undefined}
+   */
+  save(cafeId) {
+    if (!this.loaded || !this.cursor) return undefined;
+    /** @type {CafeView} */
+    const view = {
+      cafeId,
+      title: this.title,
+      joinCode: this.joinCode,
+      tableSize: this.tableSize,
+      physicalTables: this.physicalTables,
+      rounds: this.rounds,
+      phase: this.phase,
+      participants: [...this.participants.values()],
+      connected: [...this.connected],
+      seating: [...this.seating.values()],
+      notes: [...this.notes.values()],
+      lastBroadcast: this.lastBroadcast,
+      themes: this.themes,
+      voting: this.voting,
+      commitments: this.commitments,
+      feedback: this.feedback,
+      coFacilitator: this.coFacilitator,
+    };
+    return { view, cursor: this.cursor };
+  }
+
+  /**
+   * Takes back what `save` kept: the state and the exact cursor (a part included).
+   * @param {{ view: CafeView, cursor: Cursor }} saved
+   */
+  restore(saved) {
+    this.snapshot(saved.cursor.epoch, saved.cursor.seq, saved.view);
+    this.cursor = { ...saved.cursor };
+  }
+
   /** @param {number} seq after a snapshot or replay: all of `seq` is applied */
   synced(seq) {
     if (this.cursor) this.cursor = { epoch: this.cursor.epoch, seq };

@@ -8,6 +8,7 @@
 
 import { byId, fill, h, keepFocus, setText } from './dom.js';
 import { tableColour } from './tables.js';
+import { onLanguageChange, t } from './i18n.js';
 
 const FEED_SHOWN = 200;
 
@@ -20,6 +21,7 @@ export function notesFeed(desk) {
   /** Counts changes to the notes, so the feed is redrawn only when they changed. */
   let version = 0;
   let drawn = -1;
+  onLanguageChange(() => (version += 1));
   let paused = false;
   /** How many notes the feed showed when it was paused. */
   let pausedAt = 0;
@@ -38,17 +40,17 @@ export function notesFeed(desk) {
 
   function render() {
     const notes = [...c.mirror.notes.values()];
-    setText(byId('feed-heading'), `Notes (${notes.length})`);
+    setText(byId('feed-heading'), t('c-feed-count', { count: notes.length }));
     pause.setAttribute('aria-pressed', String(paused));
     const waiting = Math.max(0, notes.length - pausedAt);
-    setText(pause, paused ? (waiting ? `Show ${waiting} new` : 'Resume the feed') : 'Pause the feed');
+    setText(pause, paused ? (waiting ? t('c-feed-show-new', { count: waiting }) : t('c-feed-resume')) : t('c-feed-pause'));
     if (paused || version === drawn) return;
     drawn = version;
     const shown = notes.slice(-FEED_SHOWN).reverse();
     keepFocus(byId('feed'), () =>
       fill(
         byId('feed'),
-        shown.length === 0 ? h('li', { class: 'hint' }, 'Notes from the tables appear here as they are written.') : null,
+        shown.length === 0 ? h('li', { class: 'hint' }, t('c-feed-empty')) : null,
         shown.map((n) =>
           h(
             'li',
@@ -56,9 +58,9 @@ export function notesFeed(desk) {
             h(
               'p',
               { class: 'feed-meta' },
-              h('span', { class: 'table-tag' }, `Table ${n.table}`),
-              ` round ${n.round} · ${n.authorName}`,
-              n.hidden ? h('span', { class: 'off-wall' }, 'off the wall') : null,
+              h('span', { class: 'table-tag' }, t('card-table', { table: n.table })),
+              ` ${t('c-feed-meta', { round: n.round, name: n.authorName })}`,
+              n.hidden ? h('span', { class: 'off-wall' }, t('c-off-wall')) : null,
             ),
             h('p', { class: 'feed-text' }, n.text),
             h(
@@ -70,11 +72,11 @@ export function notesFeed(desk) {
                 onclick: () =>
                   desk.send(
                     { type: 'hideNote', noteId: n.noteId, hidden: !n.hidden },
-                    n.hidden ? 'The note is back on the wall.' : 'The note is off the wall.',
+                    t(n.hidden ? 'c-note-back-on-wall' : 'c-note-off-wall'),
                     byId('round-feedback'),
                   ),
               },
-              n.hidden ? 'Show on the wall' : 'Hide from the wall',
+              t(n.hidden ? 'c-show-on-wall' : 'c-hide-from-wall'),
             ),
           ),
         ),

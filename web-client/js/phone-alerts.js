@@ -8,6 +8,7 @@
 import { byId, setText } from './dom.js';
 import { remainingMs } from './clock.js';
 import { tableColour } from './tables.js';
+import { t } from './i18n.js';
 
 const ALERT_SHOWN_MS = 12_000;
 
@@ -42,12 +43,12 @@ export function phoneAlerts(seat) {
       const me = seat.me();
       const plan = mirror.plan();
       const next = more && me && plan ? mirror.tableOf(plan.round, me.participantId) : undefined;
-      const after = next ? ` Next: table ${next.table}, ${tableColour(next.table).name}.` : more ? ' Look here for your next table.' : '';
-      alert(`Time is up: round ${u.round} is over.${after}`);
+      const after = next ? ` ${t('alert-next', { table: next.table, colour: tableColour(next.table).name })}` : more ? ` ${t('alert-look-here')}` : '';
+      alert(`${t('alert-time-up', { round: u.round })}${after}`);
     }
     if (u.type === 'broadcast') {
       navigator.vibrate?.(200);
-      seat.say(`Message from the facilitator: ${u.text}`);
+      seat.say(t('alert-message', { text: u.text }));
     }
   }
 
@@ -74,7 +75,7 @@ export function phoneAlerts(seat) {
     if (left > 60_000) longRounds.add(phase.round);
     else if (left > 0 && longRounds.has(phase.round) && !alerted.has(`minute${phase.round}`)) {
       alerted.add(`minute${phase.round}`);
-      alert(`One minute left in round ${phase.round}.`);
+      alert(t('alert-one-minute', { round: phase.round }));
     }
   }
 
@@ -82,7 +83,7 @@ export function phoneAlerts(seat) {
     const b = client.mirror.lastBroadcast;
     const el = byId('broadcast');
     el.hidden = !b;
-    setText(el, b ? `From the facilitator: ${b.text}` : '');
+    setText(el, b ? t('alert-broadcast', { text: b.text }) : '');
   }
 
   return { notice, tick, render };

@@ -11,6 +11,7 @@
 import { byId, setText } from './dom.js';
 import { tableColour } from './tables.js';
 import { focusHeading } from './focus.js';
+import { t } from './i18n.js';
 
 /**
  * @typedef {object} Moment what the person would notice, compared render to render
@@ -83,7 +84,7 @@ export function phoneFollow(seat, say) {
     if (!table) return;
     bar.style.setProperty('--table-colour', tableColour(table).colour);
     const live = m.phase.state === 'running' || m.phase.state === 'paused';
-    setText(bar, live ? `Table ${table}` : `Next: table ${table}`);
+    setText(bar, t(live ? 'bar-table' : 'bar-next-table', { table }));
   }
 
   /**
@@ -115,9 +116,8 @@ function typing() {
  * @param {boolean} later whether the person will host (between rounds) rather than hosts
  */
 function goTo(table, hosting, later) {
-  const { name } = tableColour(table);
-  const host = hosting ? (later ? ' You will host it.' : ' You are the host.') : '';
-  return `table ${table}, ${name}.${host}`;
+  const host = hosting ? ` ${t(later ? 'news-will-host' : 'news-hosting')}` : '';
+  return `${t('news-table', { table, colour: tableColour(table).name })}${host}`;
 }
 
 /**
@@ -130,40 +130,40 @@ export function newsOf(a, b) {
   const place = { target: 'place', heading: 'place-heading', view: false };
   const live = (/** @type {string} */ s) => s === 'running' || s === 'paused';
   if (b.state === 'closed' && a.state !== 'closed') {
-    return { sentence: 'This café is closed. Thank you! Tell us how it was in the form below.', target: 'feedback-box', heading: 'feedback-heading', view: true, pill: 'The café is closed ↓' };
+    return { sentence: t('news-closed'), target: 'feedback-box', heading: 'feedback-heading', view: true, pill: t('pill-closed') };
   }
   if (b.state === 'harvest' && a.state !== 'harvest') {
-    return { sentence: 'The rounds are over and the harvest has begun: look at the wall.', target: 'harvest-box', heading: 'harvest-heading', view: true, pill: 'The harvest has begun ↓' };
+    return { sentence: t('news-harvest'), target: 'harvest-box', heading: 'harvest-heading', view: true, pill: t('pill-harvest') };
   }
   if (b.state === 'harvest' && a.voting !== b.voting) {
     const open = b.voting === 'open';
     return {
-      sentence: open ? 'Voting is open: give your dots to what matters most.' : 'Voting is closed.',
+      sentence: t(open ? 'news-voting-open' : 'news-voting-closed'),
       target: 'harvest-box',
       heading: 'harvest-heading',
       view: false,
-      pill: open ? 'Voting is open ↓' : 'Voting is closed ↓',
+      pill: t(open ? 'pill-voting-open' : 'pill-voting-closed'),
     };
   }
   if (live(b.state) && (!live(a.state) || a.round !== b.round)) {
-    const where = b.table ? `go to ${goTo(b.table, b.hosting, false)}` : 'your table will show in a moment.';
-    return { ...place, sentence: `Round ${b.round} started: ${where}`, pill: b.table ? `Round ${b.round}: table ${b.table} ↑` : `Round ${b.round} started ↑` };
+    const where = b.table ? t('news-go-to', { where: goTo(b.table, b.hosting, false) }) : t('news-table-soon');
+    return { ...place, sentence: t('news-round-started', { round: b.round, where }), pill: b.table ? t('pill-round-table', { round: b.round, table: b.table }) : t('pill-round-started', { round: b.round }) };
   }
-  if (b.state === 'paused' && a.state === 'running') return { ...place, target: '', sentence: `Round ${b.round} is paused.`, pill: '' };
-  if (b.state === 'running' && a.state === 'paused') return { ...place, target: '', sentence: `Round ${b.round} goes on.`, pill: '' };
+  if (b.state === 'paused' && a.state === 'running') return { ...place, target: '', sentence: t('news-paused', { round: b.round }), pill: '' };
+  if (b.state === 'running' && a.state === 'paused') return { ...place, target: '', sentence: t('news-resumed', { round: b.round }), pill: '' };
   if (live(b.state) && b.table && a.table !== b.table) {
-    return { ...place, sentence: `You were moved: go to ${goTo(b.table, b.hosting, false)}`, pill: `New table: ${b.table} ↑` };
+    return { ...place, sentence: t('news-moved', { where: goTo(b.table, b.hosting, false) }), pill: t('pill-new-table', { table: b.table }) };
   }
   if (live(b.state) && b.hosting && !a.hosting) {
-    return { ...place, sentence: `You are now the host of table ${b.table}.`, pill: 'You are the host ↑' };
+    return { ...place, sentence: t('news-now-host', { table: b.table }), pill: t('pill-host') };
   }
   if (b.state === 'betweenRounds' && live(a.state)) {
-    const next = b.table ? ` For round ${b.round + 1} go to ${goTo(b.table, b.hosting, true)}` : '';
-    return { ...place, sentence: `Time is up: round ${b.round} is over.${next}`, pill: b.table ? `Next table: ${b.table} ↑` : 'Time is up ↑' };
+    const next = b.table ? ` ${t('news-next-round', { round: b.round + 1, where: goTo(b.table, b.hosting, true) })}` : '';
+    return { ...place, sentence: `${t('alert-time-up', { round: b.round })}${next}`, pill: b.table ? t('pill-next-table', { table: b.table }) : t('pill-time-up') };
   }
   if ((b.state === 'betweenRounds' || b.state === 'lobby') && b.table && (a.table !== b.table || a.hosting !== b.hosting)) {
     const round = b.state === 'lobby' ? 1 : b.round + 1;
-    return { ...place, sentence: `For round ${round} go to ${goTo(b.table, b.hosting, true)}`, pill: `Next table: ${b.table} ↑` };
+    return { ...place, sentence: t('news-next-round', { round, where: goTo(b.table, b.hosting, true) }), pill: t('pill-next-table', { table: b.table }) };
   }
   return null;
 }

@@ -13,8 +13,7 @@
 import { byId, fill, h, keepFocus, setText } from './dom.js';
 import { targetKey } from './mirror.js';
 import { formatDate } from './commitments-editor.js';
-
-const RATING_WORDS = ['not at all', 'a little', 'somewhat', 'quite', 'very'];
+import { errorWords, formatNumber, t } from './i18n.js';
 
 /**
  * @param {CafeClient} client
@@ -55,10 +54,10 @@ export function phoneHarvest(client, schedule) {
     }
     if (answer.ok) problem = '';
     if (!answer.ok) {
-      if (answer.code === 'overBudget') problem = `You have no dots left. Take one back from something else first.`;
-      else if (answer.code === 'offline') problem = 'Not connected: your dot will be sent when the connection is back.';
-      else if (answer.code === 'wrongPhase' || answer.code === 'forbidden') problem = 'Voting is not open right now.';
-      else problem = answer.message;
+      if (answer.code === 'overBudget') problem = t('vote-no-dots');
+      else if (answer.code === 'offline') problem = t('vote-offline');
+      else if (answer.code === 'wrongPhase' || answer.code === 'forbidden') problem = t('vote-not-open');
+      else problem = errorWords(answer.code, answer.message);
     }
     schedule();
   }
@@ -81,16 +80,16 @@ export function phoneHarvest(client, schedule) {
     const total = v.state === 'notOpen' ? null : mine;
     return h(
       'div',
-      { class: 'dots', role: 'group', 'aria-label': `Your dots on ${label}` },
+      { class: 'dots', role: 'group', 'aria-label': t('vote-your-dots', { label }) },
       h(
         'button',
-        { type: 'button', class: 'dot-minus', 'data-key': `minus-${key}`, 'aria-label': `Take a dot back from ${label}`, disabled: !open || mine === 0, onclick: () => vote(target, mine - 1) },
+        { type: 'button', class: 'dot-minus', 'data-key': `minus-${key}`, 'aria-label': t('vote-minus', { label }), disabled: !open || mine === 0, onclick: () => vote(target, mine - 1) },
         '−',
       ),
-      h('span', { class: 'dot-count', 'data-dots': mine }, total === null ? '' : `${mine}`, h('span', { class: 'visually-hidden' }, total === null ? '' : ` dot${mine === 1 ? '' : 's'}`)),
+      h('span', { class: 'dot-count', 'data-dots': mine }, total === null ? '' : `${mine}`, h('span', { class: 'visually-hidden' }, total === null ? '' : ` ${t('vote-dots-word', { count: mine })}`)),
       h(
         'button',
-        { type: 'button', class: 'dot-plus', 'data-key': `plus-${key}`, 'aria-label': `Give a dot to ${label}`, disabled: !open || left <= 0, onclick: () => vote(target, mine + 1) },
+        { type: 'button', class: 'dot-plus', 'data-key': `plus-${key}`, 'aria-label': t('vote-plus', { label }), disabled: !open || left <= 0, onclick: () => vote(target, mine + 1) },
         '+',
       ),
     );
@@ -119,14 +118,10 @@ export function phoneHarvest(client, schedule) {
     const left = Math.max(0, v.dots - spent());
     setText(
       byId('voting-state'),
-      v.state === 'open'
-        ? 'Voting is open: give your dots to what matters most. You can take them back until voting closes.'
-        : v.state === 'closed'
-          ? 'Voting is closed. Thank you!'
-          : 'Voting is not open yet. Look at the themes; the facilitator will open voting.',
+      t('vote-state', { state: v.state }),
     );
     byId('dots-left').hidden = v.state !== 'open';
-    setText(byId('dots-left'), left === 0 ? `No dots left (you have spent all ${v.dots}).` : `${left} of ${v.dots} dot${v.dots === 1 ? '' : 's'} left`);
+    setText(byId('dots-left'), left === 0 ? t('vote-none-left', { dots: v.dots }) : t('vote-left', { left, dots: v.dots }));
     const problemBox = byId('vote-problem');
     problemBox.hidden = !problem;
     setText(problemBox, problem);
@@ -134,15 +129,14 @@ export function phoneHarvest(client, schedule) {
     keepFocus(byId('hv-themes'), () =>
       fill(
         byId('hv-themes'),
-        m.themes.length === 0 ? h('li', { class: 'empty' }, 'No themes yet.') : null,
-        m.themes.map((t) => {
-          const n = t.noteIds.length;
-          const target = { kind: /** @type {'theme'} */ ('theme'), themeId: t.themeId };
+        m.themes.length === 0 ? h('li', { class: 'empty' }, t('vote-no-themes')) : null,
+        m.themes.map((theme) => {
+          const target = { kind: /** @type {'theme'} */ ('theme'), themeId: theme.themeId };
           return h(
             'li',
-            { class: 'vote-item theme', 'data-theme-id': t.themeId },
-            h('div', { class: 'vote-what' }, h('p', { class: 'theme-name' }, t.name), h('p', { class: 'vote-meta' }, `${n} note${n === 1 ? '' : 's'}`)),
-            dotControls(target, `the theme ${t.name}`, `t-${t.themeId}`),
+            { class: 'vote-item theme', 'data-theme-id': theme.themeId },
+            h('div', { class: 'vote-what' }, h('p', { class: 'theme-name' }, theme.name), h('p', { class: 'vote-meta' }, t('vote-theme-notes', { count: theme.noteIds.length }))),
+            dotControls(target, t('vote-the-theme', { name: theme.name }), `t-${theme.themeId}`),
           );
         }),
       ),
@@ -151,7 +145,7 @@ export function phoneHarvest(client, schedule) {
     keepFocus(byId('hv-notes'), () =>
       fill(
         byId('hv-notes'),
-        notes.length === 0 ? h('li', { class: 'empty' }, 'No notes from your tables.') : null,
+        notes.length === 0 ? h('li', { class: 'empty' }, t('vote-no-notes')) : null,
         notes.map((n) => {
           const theme = m.themeOf(n.noteId);
           const target = { kind: /** @type {'note'} */ ('note'), noteId: n.noteId };
@@ -162,9 +156,9 @@ export function phoneHarvest(client, schedule) {
               'div',
               { class: 'vote-what' },
               h('p', { class: 'note-text' }, n.text),
-              h('p', { class: 'vote-meta' }, `Round ${n.round}, table ${n.table}${theme ? ` · in ${theme.name}` : ''}`),
+              h('p', { class: 'vote-meta' }, theme ? t('vote-note-where-theme', { round: n.round, table: n.table, theme: theme.name }) : t('vote-note-where', { round: n.round, table: n.table })),
             ),
-            dotControls(target, `the note ${shortText(n.text)}`, `n-${n.noteId}`),
+            dotControls(target, t('vote-the-note', { text: shortText(n.text) }), `n-${n.noteId}`),
           );
         }),
       ),
@@ -173,8 +167,8 @@ export function phoneHarvest(client, schedule) {
     fill(
       byId('hv-commitments'),
       m.commitments.map((c) => {
-        const names = c.themeIds.map((id) => m.themes.find((t) => t.themeId === id)?.name).filter(Boolean);
-        const about = [c.owner, c.due ? `by ${formatDate(c.due)}` : null, names.length ? names.join(', ') : null].filter(Boolean).join(' · ');
+        const names = c.themeIds.map((id) => m.themes.find((theme) => theme.themeId === id)?.name).filter(Boolean);
+        const about = [c.owner, c.due ? t('commitment-due', { date: formatDate(c.due) }) : null, names.length ? names.join(', ') : null].filter(Boolean).join(' · ');
         return h('li', {}, h('p', { class: 'commitment-text' }, c.text), about ? h('p', { class: 'vote-meta' }, about) : null);
       }),
     );
@@ -196,18 +190,18 @@ export function phoneHarvest(client, schedule) {
       return text ? { text } : {};
     });
     if (answers.every((a) => a.rating === undefined && !a.text)) {
-      setText(byId('feedback-state'), 'Answer at least one question.');
+      setText(byId('feedback-state'), t('feedback-answer-one'));
       return;
     }
     const button = byId('feedback-send', HTMLButtonElement);
     button.disabled = true;
-    setText(byId('feedback-state'), 'Sending…');
+    setText(byId('feedback-state'), t('feedback-sending'));
     const answer = await client.send({ type: 'submitFeedback', answers });
     button.disabled = false;
     if (answer.ok) feedbackSent = true;
     setText(
       byId('feedback-state'),
-      answer.ok ? 'Thanks — you can change your answers.' : answer.code === 'offline' ? 'Not connected: try again in a moment.' : answer.message,
+      answer.ok ? t('feedback-thanks') : answer.code === 'offline' ? t('feedback-offline') : errorWords(answer.code, answer.message),
     );
     schedule();
   };
@@ -220,9 +214,9 @@ export function phoneHarvest(client, schedule) {
     const mine = m.feedback.mine;
     if (mine && !feedbackSent) {
       feedbackSent = true;
-      setText(byId('feedback-state'), 'Thanks — you can change your answers.');
+      setText(byId('feedback-state'), t('feedback-thanks'));
     }
-    setText(byId('feedback-send'), mine ? 'Update my answers' : 'Send my answers');
+    setText(byId('feedback-send'), t(mine ? 'feedback-update' : 'feedback-send'));
     // Drawn once per set of questions, so nothing typed is wiped by an update.
     const key = JSON.stringify(questions);
     if (key === formDrawn) return;
@@ -244,14 +238,13 @@ export function phoneHarvest(client, schedule) {
         h(
           'div',
           { class: 'rating-options' },
-          RATING_WORDS.map((word, j) => {
-            const value = j + 1;
+          [1, 2, 3, 4, 5].map((value) => {
             return h(
               'label',
               { class: 'rating-option' },
               h('input', { type: 'radio', name: `q${i}`, value, checked: given?.rating === value }),
-              h('span', { class: 'rating-number' }, String(value)),
-              h('span', { class: 'rating-word' }, word),
+              h('span', { class: 'rating-number' }, formatNumber(value)),
+              h('span', { class: 'rating-word' }, t('rating-word', { value })),
             );
           }),
         ),

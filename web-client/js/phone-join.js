@@ -8,6 +8,7 @@
 
 import { byId } from './dom.js';
 import { clearErrors, fieldError } from './form-errors.js';
+import { errorWords, t } from './i18n.js';
 
 const joinSection = byId('join');
 const joinForm = byId('join-form', HTMLFormElement);
@@ -37,8 +38,8 @@ export function joinScreen(start) {
     const data = new FormData(joinForm);
     const code = normaliseCode(String(data.get('code') ?? ''));
     const name = String(data.get('name') ?? '').trim();
-    if (!code) return showFieldError('code', 'Type the code shown on the wall.');
-    if (!name) return showFieldError('name', 'Type your name, so your table knows who you are.');
+    if (!code) return showFieldError('code', t('join-code-missing'));
+    if (!name) return showFieldError('name', t('join-name-missing'));
     // The same key for a join sent again (its answer lost, or the page reloaded before it
     // came): the server then answers with the person it made, never a second one.
     /** @type {Auth} */
@@ -67,18 +68,18 @@ export function joinRefusal(errorCode, message, code) {
   switch (errorCode) {
     case 'badCredentials':
     case 'notFound':
-      return { field: 'code', text: `No café has the code ${code}. Check the code on the wall and type it again.` };
+      return { field: 'code', text: t('join-no-such-code', { code }) };
     case 'wrongPhase':
-      return { field: null, text: 'This café is closed: it takes no new people.' };
+      return { field: null, text: t('join-closed') };
     case 'cafeFull':
-      return { field: null, text: 'This café is full: ask the facilitator.' };
+      return { field: null, text: t('join-full') };
     case 'rateLimited':
     case 'unavailable':
-      return { field: null, text: 'The server is busy. Wait a moment and press Join again.' };
+      return { field: null, text: t('join-busy') };
     case 'invalidInput':
-      return { field: 'name', text: 'Check your name, organisation and role: each must be shorter.' };
+      return { field: 'name', text: t('join-too-long') };
     default:
-      return { field: null, text: message.charAt(0).toUpperCase() + message.slice(1) };
+      return { field: null, text: errorWords(errorCode, message) };
   }
 }
 
@@ -129,7 +130,7 @@ async function describeCafe(code) {
     const line = byId('join-cafe');
     line.textContent = info.title;
     line.hidden = false;
-    document.title = `Join ${info.title}`;
+    document.title = t('join-page-title', { title: info.title });
   } catch {
     // Offline: the form still works once the link is back.
   }

@@ -11,6 +11,7 @@
 import { byId, fill, h, setText } from './dom.js';
 import { Outbox } from './outbox.js';
 import { fieldError, limitLength } from './form-errors.js';
+import { errorWords, t } from './i18n.js';
 
 /** Codes the server refuses a note for that waiting will fix (docs/protocol.md §11). */
 const RETRY_LATER = new Set(['rateLimited', 'unavailable']);
@@ -19,12 +20,8 @@ const RETRY_AFTER_MS = 5_000;
 const NOTE_MAX = 2000;
 
 /** @type {Record<'saved' | 'sending' | 'pending' | 'failed', string>} */
-const STATE_WORDS = {
-  saved: '✓ Saved',
-  sending: 'Sending…',
-  pending: 'Waiting to send',
-  failed: 'Not saved',
-};
+/** @param {'saved' | 'sending' | 'pending' | 'failed'} state */
+const stateWords = (state) => t('note-state', { state });
 
 /**
  * @param {Seat} seat
@@ -63,7 +60,7 @@ export function phoneNotes(seat) {
         sending.delete(note.noteId);
         if (answer.ok) {
           box.remove(note.noteId);
-          seat.say('Your note is saved.');
+          seat.say(t('note-saved'));
         } else if (answer.code === 'offline') {
           break; // onSynced flushes again
         } else if (answer.code === 'noteIdTaken') {
@@ -79,8 +76,9 @@ export function phoneNotes(seat) {
           retryTimer = setTimeout(flush, RETRY_AFTER_MS);
           break;
         } else {
-          box.update(note.noteId, { problem: answer.message });
-          seat.say(`Your note was not saved: ${answer.message}.`);
+          const problem = errorWords(answer.code, answer.message);
+          box.update(note.noteId, { problem });
+          seat.say(t('note-not-saved', { problem }));
         }
         seat.schedule();
       }
@@ -95,8 +93,8 @@ export function phoneNotes(seat) {
     field,
     byId('note-count'),
     NOTE_MAX,
-    (n, max) => `${n.toLocaleString('en')} of ${max.toLocaleString('en')} characters`,
-    (max) => `A note holds up to ${max.toLocaleString('en')} characters: the rest of what you typed or pasted was cut off.`,
+    (count, max) => t('note-count', { count, max }),
+    (max) => t('note-cut', { max }),
   );
   // Assigned, not added: a person who retried a join has one session, and one handler.
   byId('note-form', HTMLFormElement).onsubmit = (event) => {
@@ -105,7 +103,7 @@ export function phoneNotes(seat) {
     const box = outbox();
     if (!box) return;
     if (!text) {
-      fieldError(field, field.value ? 'A note of only spaces is not sent: type a few words.' : 'Type your note first.');
+      fieldError(field, t(field.value ? 'note-only-spaces' : 'note-empty'));
       field.focus();
       return;
     }
@@ -145,7 +143,7 @@ export function phoneNotes(seat) {
     const writing = state !== 'harvest' && state !== 'closed';
     box.hidden = (!seatedEver || !writing) && pending.length === 0;
     if (box.hidden) return;
-    setText(byId('notes-heading'), current ? `Notes of table ${current.table}, round ${round}` : 'Your notes');
+    setText(byId('notes-heading'), current ? t('notes-heading', { table: current.table, round }) : t('notes-heading-yours'));
     /** @type {{ key: string, text: string, who: string, state: 'saved' | 'sending' | 'pending' | 'failed', at: number, problem?: string }[]} */
     const rows = [];
     const waiting = new Set(pending.map((n) => n.noteId));
@@ -159,12 +157,12 @@ export function phoneNotes(seat) {
     for (const n of pending) {
       const stored = mirror.notes.get(n.noteId);
       const state = n.problem ? 'failed' : stored ? 'saved' : sending.has(n.noteId) ? 'sending' : 'pending';
-      rows.push({ key: n.noteId, text: stored?.text ?? n.text, who: me?.name ?? 'You', state, at: n.createdAt, problem: n.problem });
+      rows.push({ key: n.noteId, text: stored?.text ?? n.text, who: me?.name ?? t('you'), state, at: n.createdAt, problem: n.problem });
     }
     rows.sort((a, b) => b.at - a.at);
     fill(
       byId('notes'),
-      rows.length === 0 ? h('li', { class: 'empty' }, 'No notes yet. The host usually writes them; anyone at the table can.') : null,
+      rows.length === 0 ? h('li', { class: 'empty' }, t('notes-none')) : null,
       rows.map((r) =>
         h(
           'li',
@@ -174,9 +172,9 @@ export function phoneNotes(seat) {
             'p',
             { class: 'note-meta' },
             h('span', {}, r.who),
-            h('span', { class: 'note-state' }, STATE_WORDS[r.state]),
+            h('span', { class: 'note-state' }, stateWords(r.state)),
             r.problem ? h('span', { class: 'note-problem' }, r.problem) : null,
-            r.state === 'failed' ? h('button', { type: 'button', class: 'link', onclick: () => dismiss(r.key) }, 'Remove') : null,
+            r.state === 'failed' ? h('button', { type: 'button', class: 'link', onclick: () => dismiss(r.key) }, t('note-remove')) : null,
           ),
         ),
       ),
@@ -187,12 +185,10 @@ export function phoneNotes(seat) {
       byId('outbox-state'),
       unsent === 0
         ? ''
-        : offline
-          ? `${unsent} note${unsent === 1 ? '' : 's'} kept on this phone; they will be sent when the connection is back.`
-          : `Sending ${unsent} note${unsent === 1 ? '' : 's'}…`,
+        : t(offline ? 'outbox-kept' : 'outbox-sending', { count: unsent }),
     );
     if (kept && !kept.persisted) {
-      setText(byId('outbox-state'), 'This browser will not keep notes across a reload (private mode?). Keep this page open until they are sent.');
+      setText(byId('outbox-state'), t('outbox-not-kept'));
     }
   }
 
@@ -216,7 +212,7 @@ export function phoneNotes(seat) {
     notes.sort((a, b) => a.round - b.round || a.postedAt - b.postedAt);
     fill(
       byId('recap'),
-      notes.map((n) => h('li', { class: 'note saved' }, h('p', { class: 'note-text' }, n.text), h('p', { class: 'note-meta' }, `Round ${n.round} · ${n.authorName}`))),
+      notes.map((n) => h('li', { class: 'note saved' }, h('p', { class: 'note-text' }, n.text), h('p', { class: 'note-meta' }, t('recap-meta', { round: n.round, name: n.authorName })))),
     );
   }
 

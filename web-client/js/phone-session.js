@@ -18,6 +18,8 @@ import { phoneAlerts } from './phone-alerts.js';
 import { phoneHarvest } from './phone-harvest.js';
 import { phoneFollow } from './phone-follow.js';
 import { announcer } from './announce.js';
+import { errorWords, onLanguageChange, t } from './i18n.js';
+import { forgetKept, keeper, restoreKept } from './kept-cafe.js';
 
 /**
  * @param {string} code
@@ -53,6 +55,7 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
       }
     },
     onChange: (change) => {
+      keep();
       if (change.kind === 'update') {
         notes.notice(change.update);
         alerts.notice(change.update, change.live);
@@ -60,6 +63,7 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
       schedule();
     },
     onSynced: () => {
+      keep();
       notes.flush();
       harvest.resend();
     },
@@ -70,19 +74,22 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
         showJoin(code, refusal.text, refusal.field);
       } else {
         forget(code);
-        showJoin(code, errorCode === 'forbidden' ? 'You are no longer in this café. Join again to take part.' : message);
+        forgetKept(me.participantId);
+        showJoin(code, errorCode === 'forbidden' ? t('session-not-in-cafe') : errorWords(errorCode, message));
       }
     },
     onClosedForGood: (closeCode) => {
       if (closeCode === 4501) {
         forget(code);
-        showJoin(code, 'You have left this café. Join again to take part.');
+        if (me) forgetKept(me.participantId);
+        showJoin(code, t('session-left'));
       } else {
-        showJoin(code, 'The connection was refused. Reload the page to try again.');
+        showJoin(code, t('session-refused'));
       }
     },
   });
 
+  const keep = keeper(client.mirror, () => me);
   const schedule = frameScheduler(render);
   /** @type {Seat} */
   const seat = { client, me: () => me, schedule, say: announcer(byId('say')) };
@@ -91,10 +98,18 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
   const alerts = phoneAlerts(seat);
   const harvest = phoneHarvest(client, schedule);
   const follow = phoneFollow(seat, seat.say);
+  onLanguageChange(() => {
+    // A session that ended (a refused join, then a new one) draws nothing any more.
+    if (client.stopped) return;
+    showStatus(statusEl, client.status);
+    schedule();
+  });
 
   byId('join').hidden = true;
   byId('cafe').hidden = false;
   statusEl.hidden = false;
+  // What this phone last knew, shown at once (offline too) and resumed from when online.
+  if (me && restoreKept(client.mirror, me.participantId)) schedule();
   client.start();
 
   const ticker = setInterval(() => {
@@ -111,7 +126,7 @@ export function startSession(code, firstAuth, name, onJoinFailed) {
     const mirror = client.mirror;
     if (!me || !mirror.loaded) return;
     setText(byId('cafe-title'), mirror.title);
-    document.title = `${mirror.title}: your table`;
+    document.title = t('phone-title', { title: mirror.title });
     const where = whereIs(mirror, me.participantId);
     card.render(where);
     alerts.render();

@@ -9,6 +9,7 @@
 import { byId, setText } from './dom.js';
 import { formatClock, remainingMs } from './clock.js';
 import { focusSuccessors } from './focus.js';
+import { t } from './i18n.js';
 
 /** What comes after each control when the café's change hides it. */
 const SUCCESSORS = {
@@ -39,17 +40,17 @@ export function roundControls(desk, say) {
 
   const controls = {
     'start-round': () => run({ type: 'startRound' }),
-    plan: () => run({ type: 'planNextRound' }, 'Tables planned: phones show where to go.'),
+    plan: () => run({ type: 'planNextRound' }, t('c-planned')),
     pause: () => run({ type: 'pauseRound' }),
     resume: () => run({ type: 'resumeRound' }),
-    plus1: () => run({ type: 'adjustTime', seconds: 60 }, 'Added 1 minute.'),
-    plus5: () => run({ type: 'adjustTime', seconds: 300 }, 'Added 5 minutes.'),
+    plus1: () => run({ type: 'adjustTime', seconds: 60 }, t('c-added-minutes', { minutes: 1 })),
+    plus5: () => run({ type: 'adjustTime', seconds: 300 }, t('c-added-minutes', { minutes: 5 })),
     'end-round': () => {
-      if (confirm('End this round now?')) run({ type: 'endRound' });
+      if (confirm(t('c-end-confirm'))) run({ type: 'endRound' });
     },
     harvest: () => run({ type: 'openHarvest' }),
     close: () => {
-      if (confirm('Close the café for good? Nobody can join or write after this.')) run({ type: 'closeCafe' });
+      if (confirm(t('c-close-confirm'))) run({ type: 'closeCafe' });
     },
   };
   for (const [id, action] of Object.entries(controls)) byId(id, HTMLButtonElement).onclick = action;
@@ -57,7 +58,7 @@ export function roundControls(desk, say) {
   function renderTimer() {
     if (!c.mirror.loaded) return;
     const left = remainingMs(c.mirror.phase, c.offsetMs);
-    setText(byId('timer'), left === null ? '' : `${formatClock(left)}${c.mirror.phase.state === 'paused' ? ' (paused)' : ''}`);
+    setText(byId('timer'), left === null ? '' : `${formatClock(left)}${c.mirror.phase.state === 'paused' ? ` ${t('c-timer-paused')}` : ''}`);
   }
 
   function render() {
@@ -66,17 +67,10 @@ export function roundControls(desk, say) {
     const round = m.round();
     const total = m.rounds.length;
     const next = round + 1;
-    const labels = {
-      lobby: `Lobby: round 1 of ${total} not started`,
-      running: `Round ${round} of ${total} running`,
-      paused: `Round ${round} of ${total} paused`,
-      betweenRounds: round < total ? `Round ${round} of ${total} is over` : `All ${total} rounds are over`,
-      harvest: 'Harvest',
-      closed: 'Closed',
-    };
-    setText(byId('round-label'), labels[phase.state]);
+    const over = phase.state === 'betweenRounds' && round >= total;
+    setText(byId('round-label'), t('c-phase', { state: over ? 'allOver' : phase.state, round, total }));
     const shownRound = phase.state === 'running' || phase.state === 'paused' ? round : Math.min(next, total);
-    setText(byId('question'), phase.state === 'harvest' || phase.state === 'closed' ? '' : `Q${shownRound}: ${m.rounds[shownRound - 1]?.question ?? ''}`);
+    setText(byId('question'), phase.state === 'harvest' || phase.state === 'closed' ? '' : t('c-question', { round: shownRound, question: m.rounds[shownRound - 1]?.question ?? '' }));
     renderTimer();
     const live = phase.state === 'running' || phase.state === 'paused';
     const canStart = (phase.state === 'lobby' || phase.state === 'betweenRounds') && next <= total;
@@ -92,8 +86,8 @@ export function roundControls(desk, say) {
       close: phase.state === 'harvest' && desk.role() === 'facilitator',
     };
     for (const [id, visible] of Object.entries(show)) byId(id).hidden = !visible;
-    setText(byId('start-round'), next === 1 ? 'Start round 1' : `Start round ${next}`);
-    setText(byId('plan'), m.plan() ? 'Re-plan tables' : 'Plan tables now');
+    setText(byId('start-round'), t('c-start-round-n', { round: next }));
+    setText(byId('plan'), t(m.plan() ? 'c-replan' : 'c-plan'));
     focus.settle();
     const now = `${phase.state} ${round}`;
     if (drawn && now !== drawn) say(phaseSentence(drawn.split(' ')[0], m));
@@ -113,21 +107,21 @@ function phaseSentence(before, m) {
   const total = m.rounds.length;
   switch (m.phase.state) {
     case 'running': {
-      if (before === 'paused') return `Round ${round} goes on.`;
+      if (before === 'paused') return t('news-resumed', { round });
       const tables = m.seating.get(round)?.tables ?? [];
-      const people = tables.reduce((sum, t) => sum + t.members.length, 0);
-      return `Round ${round} started: ${people} ${people === 1 ? 'person' : 'people'} at ${tables.length} ${tables.length === 1 ? 'table' : 'tables'}.`;
+      const people = tables.reduce((sum, table) => sum + table.members.length, 0);
+      return t('c-round-started', { round, people, tables: tables.length });
     }
     case 'paused':
-      return `Round ${round} is paused.`;
+      return t('news-paused', { round });
     case 'betweenRounds':
       return round < total
-        ? `Round ${round} is over. Phones show the tables for round ${round + 1}.`
-        : `Round ${round} is over: that was the last round. Open the harvest when the room is ready.`;
+        ? t('c-round-over', { round, next: round + 1 })
+        : t('c-last-round-over', { round });
     case 'harvest':
-      return 'The harvest is open: phones and the wall show the notes.';
+      return t('c-harvest-open');
     case 'closed':
-      return 'The café is closed. Phones show the feedback form.';
+      return t('c-cafe-closed');
     default:
       return '';
   }

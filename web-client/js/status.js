@@ -4,14 +4,7 @@
 
 /** @typedef {import('./connection.js').LinkStatus} LinkStatus */
 
-/** @type {Record<LinkStatus, string>} */
-const WORDS = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  offline: 'Offline',
-  stopped: 'Disconnected',
-};
+import { t } from './i18n.js';
 
 /**
  * @param {HTMLElement} el an element with role="status"
@@ -19,5 +12,5 @@ const WORDS = {
  */
 export function showStatus(el, status) {
   el.dataset.status = status;
-  el.textContent = WORDS[status];
+  el.textContent = t(`status-${status}`);
 }

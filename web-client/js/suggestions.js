@@ -10,6 +10,7 @@ import { byId, fill, h, keepFocus, setText } from './dom.js';
 import { fetchSuggestions } from './harvest-api.js';
 import { clip } from './harvest-board.js';
 import { newNoteId } from './outbox.js';
+import { t } from './i18n.js';
 
 /**
  * @param {Staff} staff
@@ -27,7 +28,7 @@ export function suggestionsPanel(staff) {
   button.onclick = async () => {
     if (loading || !m.loaded) return;
     loading = true;
-    message = 'Looking for themes in the notes…';
+    message = t('c-suggest-looking');
     shown = [];
     dirty = true;
     staff.schedule();
@@ -36,13 +37,12 @@ export function suggestionsPanel(staff) {
     if (!answer.ok) {
       message = answer.message;
     } else if (answer.suggestions.notesConsidered === 0) {
-      message = 'No unthemed notes: every note on the wall is in a theme already.';
+      message = t('c-suggest-nothing');
     } else if (answer.suggestions.suggestions.length === 0) {
-      message = `No groupings found among ${answer.suggestions.notesConsidered} unthemed notes. Make themes by hand.`;
+      message = t('c-suggest-none', { count: answer.suggestions.notesConsidered });
     } else {
       shown = answer.suggestions.suggestions;
-      const n = shown.length;
-      message = `${n} suggested theme${n === 1 ? '' : 's'} from ${answer.suggestions.notesConsidered} unthemed notes. Accept the ones that fit.`;
+      message = t('c-suggest-found', { count: shown.length, notes: answer.suggestions.notesConsidered });
     }
     dirty = true;
     staff.schedule();
@@ -55,7 +55,7 @@ export function suggestionsPanel(staff) {
     // Only notes that are still here and still in no theme: accepting never pulls a note out of
     // a theme made since the suggestion.
     const noteIds = s.noteIds.filter((id) => m.notes.has(id) && !m.themeOf(id));
-    if (await staff.send({ type: 'createTheme', themeId: newNoteId(), name: s.name, noteIds }, `Theme "${s.name}" created with ${noteIds.length} note${noteIds.length === 1 ? '' : 's'}.`)) {
+    if (await staff.send({ type: 'createTheme', themeId: newNoteId(), name: s.name, noteIds }, t('c-suggest-accepted', { name: s.name, count: noteIds.length }))) {
       shown = shown.filter((x) => x !== s);
     }
     dirty = true;
@@ -88,9 +88,9 @@ export function suggestionsPanel(staff) {
         shown.map((s, i) =>
           h(
             'li',
-            { class: 'suggestion', 'aria-label': `Suggested theme ${s.name}` },
+            { class: 'suggestion', 'aria-label': t('c-suggested-label', { name: s.name }) },
             h('p', { class: 'suggestion-name' }, s.name),
-            s.terms.length ? h('p', { class: 'hint' }, `Words: ${s.terms.join(', ')}`) : null,
+            s.terms.length ? h('p', { class: 'hint' }, t('c-suggest-words', { words: s.terms.join(', ') })) : null,
             h(
               'ul',
               { class: 'suggestion-notes' },
@@ -99,8 +99,8 @@ export function suggestionsPanel(staff) {
             h(
               'div',
               { class: 'controls' },
-              h('button', { type: 'button', class: 'primary', 'data-key': `accept-${i}`, 'aria-label': `Accept ${s.name}`, onclick: () => accept(i) }, 'Accept'),
-              h('button', { type: 'button', 'data-key': `dismiss-${i}`, 'aria-label': `Dismiss ${s.name}`, onclick: () => dismiss(i) }, 'Dismiss'),
+              h('button', { type: 'button', class: 'primary', 'data-key': `accept-${i}`, 'aria-label': t('c-accept-label', { name: s.name }), onclick: () => accept(i) }, t('c-accept')),
+              h('button', { type: 'button', 'data-key': `dismiss-${i}`, 'aria-label': t('c-dismiss-label', { name: s.name }), onclick: () => dismiss(i) }, t('c-dismiss')),
             ),
           ),
         ),

@@ -9,7 +9,7 @@
 import { byId, fill, h, setText } from './dom.js';
 import { formatClock, remainingMs } from './clock.js';
 import { tableColour } from './tables.js';
-import { capitalise } from './desk.js';
+import { t } from './i18n.js';
 
 /**
  * @param {Seat} seat
@@ -24,7 +24,7 @@ export function tableCard(seat) {
     byId('clock').hidden = left === null;
     if (left === null) return;
     setText(byId('timer'), formatClock(left));
-    setText(byId('timer-state'), mirror.phase.state === 'paused' ? 'Paused' : left === 0 ? 'Time is up' : 'left in this round');
+    setText(byId('timer-state'), t(mirror.phase.state === 'paused' ? 'clock-paused' : left === 0 ? 'clock-up' : 'clock-left'));
   }
 
   /** @param {Where} where */
@@ -38,38 +38,31 @@ export function tableCard(seat) {
     let label = '';
     switch (phase.state) {
       case 'lobby':
-        label = `Before round 1 of ${total}`;
-        heading = shown ? `Table ${shown.table}` : 'You are in';
-        detail = shown ? 'Go to this table when round 1 starts.' : 'Wait for the facilitator to start round 1. Your table will show here.';
+        label = t('card-before', { total });
+        heading = shown ? t('card-table', { table: shown.table }) : t('card-you-are-in');
+        detail = shown ? t('card-go-when-starts') : t('card-wait-start');
         break;
       case 'running':
       case 'paused':
-        label = `Round ${round} of ${total}`;
-        heading = shown ? `Table ${shown.table}` : 'Finding you a table…';
-        detail = shown ? '' : 'You will get a table in a moment.';
+        label = t('card-round-of', { round, total });
+        heading = shown ? t('card-table', { table: shown.table }) : t('card-finding');
+        detail = shown ? '' : t('card-finding-detail');
         break;
       case 'betweenRounds':
-        label = `Round ${round} of ${total} is over`;
+        label = t('card-round-over', { round, total });
         if (round >= total) {
-          heading = 'That was the last round';
-          detail = 'Thank you! Stay for the harvest.';
+          heading = t('card-last-round');
+          detail = t('card-stay-for-harvest');
         } else {
-          label = `Round ${round} is over. For round ${round + 1} go to`;
-          heading = shown ? `Table ${shown.table}` : 'Your next table…';
-          detail = shown ? '' : 'It will show here in a moment.';
+          label = t('card-next-go-to', { round, next: round + 1 });
+          heading = shown ? t('card-table', { table: shown.table }) : t('card-next-table');
+          detail = shown ? '' : t('card-next-detail');
         }
         break;
       default:
-        label = 'The rounds are over';
-        heading = 'Thank you';
-        detail =
-          phase.state === 'closed'
-            ? 'This café is closed.'
-            : mirror.voting.state === 'open'
-              ? 'The harvest has begun: voting is open, give your dots below.'
-              : mirror.voting.state === 'closed'
-                ? 'The harvest has begun: voting is closed, look at the wall for what the room chose.'
-                : 'The harvest has begun: look at the wall, and vote below when voting opens.';
+        label = t('card-rounds-over');
+        heading = t('card-thank-you');
+        detail = phase.state === 'closed' ? t('card-closed') : t('card-harvest', { voting: mirror.voting.state });
     }
     const place = byId('place');
     setText(byId('round-label'), label);
@@ -78,7 +71,7 @@ export function tableCard(seat) {
       const { colour, name } = tableColour(shown.table);
       place.style.setProperty('--table-colour', colour);
       place.dataset.table = String(shown.table);
-      setText(byId('place-detail'), `${capitalise(name)} table. ${detail}`.trim());
+      setText(byId('place-detail'), `${t('card-colour', { colour: name })} ${detail}`.trim());
     } else {
       place.style.removeProperty('--table-colour');
       delete place.dataset.table;
@@ -86,16 +79,16 @@ export function tableCard(seat) {
     }
     place.classList.toggle('hosting', hosting);
     byId('host-badge').hidden = !hosting;
-    setText(byId('host-badge'), phase.state === 'betweenRounds' || phase.state === 'lobby' ? 'You will host this table' : 'You are the host of this table');
+    setText(byId('host-badge'), t(phase.state === 'betweenRounds' || phase.state === 'lobby' ? 'card-will-host' : 'card-hosting'));
 
     renderClock();
 
     const question = questionRound > 0 ? mirror.rounds[questionRound - 1]?.question : undefined;
     byId('question-box').hidden = !question;
-    setText(byId('question-heading'), questionRound > round ? `Round ${questionRound} question` : 'The question');
+    setText(byId('question-heading'), questionRound > round ? t('card-round-question', { round: questionRound }) : t('card-question'));
     setText(byId('question'), question ?? '');
 
-    setText(byId('mates-heading'), phase.state === 'running' || phase.state === 'paused' ? 'At your table' : 'At your next table');
+    setText(byId('mates-heading'), t(phase.state === 'running' || phase.state === 'paused' ? 'mates-heading' : 'mates-heading-next'));
     renderMates(shown);
   }
 
@@ -110,15 +103,15 @@ export function tableCard(seat) {
     fill(
       byId('mates'),
       mates.length === 0
-        ? h('li', { class: 'empty' }, 'Nobody else yet')
+        ? h('li', { class: 'empty' }, t('mates-nobody'))
         : mates.map((id) => {
             const p = mirror.participants.get(id);
             const about = [p?.organisation, p?.role].filter(Boolean).join(', ');
             return h(
               'li',
               {},
-              h('span', { class: 'mate-name' }, p?.name ?? 'Someone'),
-              table.host === id ? h('span', { class: 'badge' }, 'host') : null,
+              h('span', { class: 'mate-name' }, p?.name ?? t('someone')),
+              table.host === id ? h('span', { class: 'badge' }, t('mates-host')) : null,
               about ? h('span', { class: 'mate-about' }, about) : null,
             );
           }),

@@ -9,6 +9,7 @@
 
 import { byId, fill, h, keepFocus, setText } from './dom.js';
 import { tableColour } from './tables.js';
+import { formatNumber, t } from './i18n.js';
 
 /**
  * @param {Desk} desk
@@ -35,24 +36,20 @@ export function tableMap(desk) {
     const seating = activeSeating();
     const phase = m.phase;
     const hint = !seating
-      ? phase.state === 'lobby'
-        ? 'No tables yet. "Plan tables now" seats everyone so phones can show their table before round 1; "Start round 1" plans by itself.'
-        : 'No tables now.'
-      : seating.planned
-        ? `Preview: who goes where in round ${seating.round}. Tap a person to move them or make them host; your changes stick.`
-        : `Round ${seating.round} now. Tap a person to move them or make them host.`;
+      ? t(phase.state === 'lobby' ? 'c-map-no-tables-yet' : 'c-map-no-tables')
+      : t(seating.planned ? 'c-map-preview' : 'c-map-now', { round: seating.round });
     setText(byId('tables-hint'), hint);
-    setText(byId('tables-heading'), seating ? (seating.planned ? `Tables: plan for round ${seating.round}` : `Tables: round ${seating.round}`) : 'Tables');
+    setText(byId('tables-heading'), seating ? t(seating.planned ? 'c-map-heading-plan' : 'c-map-heading-round', { round: seating.round }) : t('c-tables-heading'));
     if (selected && !m.participants.get(selected)?.present) selected = null;
 
     const tables = seating?.tables ?? [];
-    keepFocus(byId('table-map'), () => fill(byId('table-map'), tables.map((t) => tableCard(t, seating))));
+    keepFocus(byId('table-map'), () => fill(byId('table-map'), tables.map((table) => tableCard(table, seating))));
     const seated = new Set(tables.flatMap((t) => t.members));
     const waiting = seating ? [...m.participants.values()].filter((p) => p.present && !seated.has(p.participantId)) : [];
     const unseated = byId('unseated');
     unseated.hidden = waiting.length === 0;
     keepFocus(unseated, () =>
-      fill(unseated, h('h3', {}, 'Not seated'), h('ul', { class: 'members' }, waiting.map((p) => h('li', {}, personButton(p.participantId, false))))),
+      fill(unseated, h('h3', {}, t('c-not-seated')), h('ul', { class: 'members' }, waiting.map((p) => h('li', {}, personButton(p.participantId, false))))),
     );
     renderMoveBar(seating, tables);
     if (focusNext) {
@@ -62,25 +59,25 @@ export function tableMap(desk) {
   }
 
   /**
-   * @param {TableSeats} t
+   * @param {TableSeats} table
    * @param {SeatingView | undefined} seating
    */
-  function tableCard(t, seating) {
-    const { colour, name } = tableColour(t.table);
-    const canMoveHere = selected !== null && !t.members.includes(selected);
+  function tableCard(table, seating) {
+    const { colour, name } = tableColour(table.table);
+    const canMoveHere = selected !== null && !table.members.includes(selected);
     const card = h(
       'section',
-      { class: 'table-card', 'data-table': t.table, 'aria-label': `Table ${t.table}, ${name}` },
+      { class: 'table-card', 'data-table': table.table, 'aria-label': t('c-map-table-label', { table: table.table, colour: name }) },
       h(
         'h3',
         {},
-        `Table ${t.table}`,
-        h('span', { class: 'count', 'aria-hidden': 'true' }, `${t.members.length} / ${c.mirror.tableSize}`),
-        h('span', { class: 'visually-hidden' }, `, ${t.members.length} ${t.members.length === 1 ? 'person' : 'people'} for ${c.mirror.tableSize} seats`),
+        t('card-table', { table: table.table }),
+        h('span', { class: 'count', 'aria-hidden': 'true' }, `${formatNumber(table.members.length)} / ${formatNumber(c.mirror.tableSize)}`),
+        h('span', { class: 'visually-hidden' }, t('c-map-seats', { people: table.members.length, seats: c.mirror.tableSize })),
       ),
-      h('ul', { class: 'members' }, t.members.map((id) => h('li', {}, personButton(id, t.host === id)))),
+      h('ul', { class: 'members' }, table.members.map((id) => h('li', {}, personButton(id, table.host === id)))),
       canMoveHere && seating
-        ? h('button', { type: 'button', class: 'move-here', 'data-key': `here-${t.table}`, onclick: () => moveTo(t.table) }, `Move here`)
+        ? h('button', { type: 'button', class: 'move-here', 'data-key': `here-${table.table}`, onclick: () => moveTo(table.table) }, t('c-move-here'))
         : null,
     );
     card.style.setProperty('--table-colour', colour);
@@ -104,16 +101,16 @@ export function tableMap(desk) {
         onclick: () => {
           selected = selected === id ? null : id;
           // The move bar appears above the map, out of a screen reader's way: say it.
-          if (selected) desk.say(`${p?.name ?? 'Someone'} picked: choose "Move here" on a table, or use the move bar above the map.`);
+          if (selected) desk.say(t('c-person-picked', { name: p?.name ?? t('someone') }));
           desk.schedule();
         },
       },
       // The name first: a screen reader says "Pat Pointer, host, City Council, phone connected".
-      h('span', { class: `dot ${online ? 'on' : 'off'}`, title: online ? 'phone connected' : 'phone not connected', 'aria-hidden': 'true' }),
-      p?.name ?? 'Someone',
-      host ? h('span', { class: 'badge' }, h('span', { class: 'visually-hidden' }, ', '), 'host') : null,
+      h('span', { class: `dot ${online ? 'on' : 'off'}`, title: t(online ? 'c-phone-on-title' : 'c-phone-off-title'), 'aria-hidden': 'true' }),
+      p?.name ?? t('someone'),
+      host ? h('span', { class: 'badge' }, h('span', { class: 'visually-hidden' }, ', '), t('mates-host')) : null,
       p?.organisation ? h('span', { class: 'org' }, h('span', { class: 'visually-hidden' }, ', '), p.organisation) : null,
-      h('span', { class: 'visually-hidden' }, online ? ', phone connected' : ', phone not connected'),
+      h('span', { class: 'visually-hidden' }, t(online ? 'c-phone-on' : 'c-phone-off')),
     );
   }
 
@@ -131,20 +128,20 @@ export function tableMap(desk) {
     const highest = Math.max(c.mirror.physicalTables ?? 0, ...tables.map((t) => t.table + 1));
     const options = [];
     for (let n = 1; n <= highest; n++) {
-      if (n !== at?.table) options.push(h('option', { value: n }, `Table ${n}${tables.some((t) => t.table === n) ? '' : ' (empty)'}`));
+      if (n !== at?.table) options.push(h('option', { value: n }, t(tables.some((table) => table.table === n) ? 'card-table' : 'c-table-empty', { table: n })));
     }
     const select = h('select', { id: 'move-to', 'data-key': 'move-to' }, options);
     keepFocus(bar, () =>
       fill(
         bar,
-        h('p', { class: 'move-who' }, h('strong', {}, p.name), at ? ` at table ${at.table}` : ' (not seated)'),
-        h('label', { for: 'move-to' }, 'Move to'),
+        h('p', { class: 'move-who' }, h('strong', {}, p.name), ` ${at ? t('c-at-table', { table: at.table }) : t('c-unseated')}`),
+        h('label', { for: 'move-to' }, t('c-move-to')),
         select,
-        h('button', { type: 'button', class: 'primary', 'data-key': 'move', onclick: () => moveTo(Number(select.value)) }, 'Move'),
+        h('button', { type: 'button', class: 'primary', 'data-key': 'move', onclick: () => moveTo(Number(select.value)) }, t('c-move')),
         at && at.host !== who
-          ? h('button', { type: 'button', 'data-key': 'make-host', onclick: () => makeHost(who) }, 'Make host')
+          ? h('button', { type: 'button', 'data-key': 'make-host', onclick: () => makeHost(who) }, t('c-make-host'))
           : null,
-        h('button', { type: 'button', 'data-key': 'cancel', onclick: () => { focusNext = `p-${who}`; selected = null; desk.schedule(); } }, 'Cancel'),
+        h('button', { type: 'button', 'data-key': 'cancel', onclick: () => { focusNext = `p-${who}`; selected = null; desk.schedule(); } }, t('c-cancel')),
       ),
     );
   }
@@ -152,9 +149,9 @@ export function tableMap(desk) {
   /** @param {number} table */
   async function moveTo(table) {
     if (!selected) return;
-    const who = c.mirror.participants.get(selected)?.name ?? 'They';
+    const who = c.mirror.participants.get(selected)?.name ?? t('someone');
     const id = selected;
-    if (await desk.send({ type: 'moveParticipant', participantId: id, table }, `${who} moved to table ${table}.`, byId('round-feedback'))) {
+    if (await desk.send({ type: 'moveParticipant', participantId: id, table }, t('c-moved', { name: who, table }), byId('round-feedback'))) {
       selected = null;
       focusNext = `p-${id}`;
     }
@@ -163,8 +160,8 @@ export function tableMap(desk) {
 
   /** @param {string} id */
   async function makeHost(id) {
-    const who = c.mirror.participants.get(id)?.name ?? 'They';
-    if (await desk.send({ type: 'setHost', participantId: id }, `${who} now hosts the table.`, byId('round-feedback'))) {
+    const who = c.mirror.participants.get(id)?.name ?? t('someone');
+    if (await desk.send({ type: 'setHost', participantId: id }, t('c-now-hosts', { name: who }), byId('round-feedback'))) {
       selected = null;
       focusNext = `p-${id}`;
     }

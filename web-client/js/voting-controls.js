@@ -6,7 +6,8 @@
 
 import { byId, fill, h, setText } from './dom.js';
 import { clip } from './harvest-board.js';
-import { dotsWord, rankedThemes, unthemedNotes } from './ranking.js';
+import { rankedThemes, unthemedNotes } from './ranking.js';
+import { t } from './i18n.js';
 
 /**
  * @param {Staff} staff
@@ -25,22 +26,21 @@ export function votingControls(staff) {
     event.preventDefault();
     const dots = Number(dotsField.value);
     if (!Number.isInteger(dots) || dots < 1 || dots > 20) {
-      setText(byId('harvest-feedback'), 'Give each person 1 to 20 dots.');
+      setText(byId('harvest-feedback'), t('c-dots-wrong'));
       return;
     }
     const again = m.voting.state === 'open';
-    if (await staff.send({ type: 'openVoting', dots }, again ? `Everyone now has ${dotsWord(dots)}.` : `Voting is open: ${dotsWord(dots)} each.`)) typed = false;
+    if (await staff.send({ type: 'openVoting', dots }, t(again ? 'c-dots-changed' : 'c-voting-opened', { dots }))) typed = false;
   };
-  byId('close-voting', HTMLButtonElement).onclick = () => staff.send({ type: 'closeVoting' }, 'Voting is closed: the totals are final.');
+  byId('close-voting', HTMLButtonElement).onclick = () => staff.send({ type: 'closeVoting' }, t('c-voting-closed'));
 
   function render() {
     const v = m.voting;
     const harvest = m.phase.state === 'harvest';
-    const words = { notOpen: 'Voting is not open yet.', open: `Voting is open: ${dotsWord(v.dots)} per person.`, closed: 'Voting is closed.' };
-    setText(byId('voting-state'), words[v.state]);
+    setText(byId('voting-state'), t('c-voting-state', { state: v.state, dots: v.dots }));
     byId('voting-form').hidden = !harvest;
     byId('close-voting').hidden = !harvest || v.state !== 'open';
-    setText(byId('open-voting'), v.state === 'open' ? 'Change dots' : v.state === 'closed' ? 'Open voting again' : 'Open voting');
+    setText(byId('open-voting'), t(v.state === 'open' ? 'c-change-dots' : v.state === 'closed' ? 'c-open-voting-again' : 'c-open-voting'));
     if (!typed && document.activeElement !== dotsField && v.state !== 'notOpen') dotsField.value = String(v.dots);
 
     const themes = rankedThemes(m).filter((r) => r.dots > 0 || v.state !== 'notOpen');
@@ -54,9 +54,9 @@ export function votingControls(staff) {
     ].sort((a, b) => b.dots - a.dots);
     fill(
       byId('vote-ranking'),
-      rows.length === 0 ? h('li', { class: 'hint' }, 'No dots yet.') : null,
+      rows.length === 0 ? h('li', { class: 'hint' }, t('c-no-dots')) : null,
       rows.map((r) =>
-        h('li', { class: `rank-${r.kind}` }, h('span', { class: 'rank-dots' }, dotsWord(r.dots)), ' ', r.kind === 'note' ? h('span', { class: 'hint' }, 'note: ') : null, r.label),
+        h('li', { class: `rank-${r.kind}` }, h('span', { class: 'rank-dots' }, t('dots', { count: r.dots })), ' ', r.kind === 'note' ? h('span', { class: 'hint' }, `${t('c-rank-note')} `) : null, r.label),
       ),
     );
   }

@@ -11,6 +11,7 @@
 import { byId, fill, h, setText } from './dom.js';
 import { tableColour } from './tables.js';
 import { boardLayout, cardHeightEm } from './wall-layout.js';
+import { t } from './i18n.js';
 
 /** Notes kept in the page per card; a card shows as many of them as its height holds. */
 const SHOWN_PER_CARD = 6;
@@ -129,13 +130,13 @@ export function wallBoard(mirror, ask) {
     fresh = new Set();
     marker.hidden = pages === 1;
     const first = page * layout.perPage + 1;
-    setText(marker, pages === 1 ? '' : `Tables ${first}–${first + shown.length - 1} of ${ordered.length} · page ${page + 1} of ${pages}`);
+    setText(marker, pages === 1 ? '' : t('wall-pages', { first, last: first + shown.length - 1, tables: ordered.length, page: page + 1, pages }));
   }
 
   /** @param {Group} g */
   function card(g) {
     const count = g.notes.length;
-    const notes = `${count} note${count === 1 ? '' : 's'}`;
+    const notes = t('vote-theme-notes', { count });
     // In the harvest a card is one table in one round: the round goes with the count, so that
     // the table's name stays whole on a narrow card.
     const col = h(
@@ -145,9 +146,9 @@ export function wallBoard(mirror, ask) {
         'data-table': g.table,
         'data-round': g.round,
         'data-count': count,
-        'aria-label': boardRound === 0 ? `Table ${g.table} in round ${g.round}` : `Table ${g.table}`,
+        'aria-label': boardRound === 0 ? t('wall-table-in-round', { table: g.table, round: g.round }) : t('card-table', { table: g.table }),
       },
-      h('h3', {}, h('span', { class: 'table-name' }, `Table ${g.table}`), h('span', { class: 'more' }, boardRound === 0 ? `round ${g.round} · ${notes}` : notes)),
+      h('h3', {}, h('span', { class: 'table-name' }, t('card-table', { table: g.table })), h('span', { class: 'more' }, boardRound === 0 ? t('wall-round-notes', { round: g.round, notes }) : notes)),
       h(
         'ul',
         { class: 'table-notes' },

@@ -7,7 +7,8 @@
 /** @typedef {import('./mirror.js').Mirror} Mirror */
 
 import { byId, fill, h, setText } from './dom.js';
-import { dotsWord, rankedThemes } from './ranking.js';
+import { rankedThemes } from './ranking.js';
+import { t } from './i18n.js';
 import { formatDate } from './commitments-editor.js';
 
 /** Notes shown under each theme; more are counted. */
@@ -24,7 +25,7 @@ export function wallHarvest(m) {
     const state = m.phase.state;
     const view = byId('harvest-view');
     view.hidden = state !== 'harvest' && state !== 'closed';
-    setText(byId('notes-heading'), view.hidden ? 'Notes by table' : 'Not in a theme yet');
+    setText(byId('notes-heading'), t(view.hidden ? 'wall-notes-by-table' : 'wall-not-in-theme'));
     byId('notes-heading').classList.toggle('visually-hidden', view.hidden || m.themes.length === 0);
     if (view.hidden) return;
     const ranked = rankedThemes(m).map((r) => ({ ...r, notes: r.notes.filter((n) => !n.hidden) }));
@@ -34,7 +35,7 @@ export function wallHarvest(m) {
     const voting = m.voting.state;
     setText(
       byId('themes-rule'),
-      voting === 'notOpen' ? '' : `ranked by dots (on the theme and its notes)${voting === 'open' ? ' · voting is open' : ' · voting is closed'}`,
+      voting === 'notOpen' ? '' : t('wall-ranked', { voting }),
     );
     byId('themes-empty').hidden = ranked.length > 0;
     fill(
@@ -43,12 +44,12 @@ export function wallHarvest(m) {
         h(
           'li',
           { class: 'wall-theme', 'data-theme-id': r.theme.themeId, 'data-dots': r.dots },
-          h('h3', {}, h('span', { class: 'wall-theme-name' }, r.theme.name), voting === 'notOpen' ? null : h('span', { class: 'wall-dots' }, dotsWord(r.dots))),
+          h('h3', {}, h('span', { class: 'wall-theme-name' }, r.theme.name), voting === 'notOpen' ? null : h('span', { class: 'wall-dots' }, t('dots', { count: r.dots }))),
           h(
             'ul',
             { class: 'wall-theme-notes' },
             r.notes.slice(0, NOTES_PER_THEME).map((n) => h('li', { 'data-note-id': n.noteId }, n.text)),
-            r.notes.length > NOTES_PER_THEME ? h('li', { class: 'more-notes' }, `and ${r.notes.length - NOTES_PER_THEME} more`) : null,
+            r.notes.length > NOTES_PER_THEME ? h('li', { class: 'more-notes' }, t('wall-more', { count: r.notes.length - NOTES_PER_THEME })) : null,
           ),
         ),
       ),
@@ -57,7 +58,7 @@ export function wallHarvest(m) {
     fill(
       byId('wall-commitments'),
       m.commitments.map((c) => {
-        const names = c.themeIds.map((id) => m.themes.find((t) => t.themeId === id)?.name).filter(Boolean);
+        const names = c.themeIds.map((id) => m.themes.find((theme) => theme.themeId === id)?.name).filter(Boolean);
         return h(
           'li',
           { class: 'wall-commitment', 'data-commitment-id': c.commitmentId },
@@ -65,7 +66,7 @@ export function wallHarvest(m) {
           h(
             'p',
             { class: 'commitment-meta' },
-            [c.owner ? `Owner: ${c.owner}` : null, c.due ? `Due ${formatDate(c.due)}` : null, names.length ? `Themes: ${names.join(', ')}` : null]
+            [c.owner ? t('commitment-owner', { owner: c.owner }) : null, c.due ? t('commitment-due-on', { date: formatDate(c.due) }) : null, names.length ? t('commitment-themes', { themes: names.join(', ') }) : null]
               .filter(Boolean)
               .join(' · '),
           ),

@@ -14,6 +14,10 @@ import { showStatus } from './status.js';
 import { wallHarvest } from './wall-harvest.js';
 import { wallBoard } from './wall-board.js';
 import { announcer } from './announce.js';
+import { errorWords, languagePicker, onLanguageChange, preferredLanguage, t, useLanguage } from './i18n.js';
+
+await useLanguage(preferredLanguage());
+languagePicker(byId('language', HTMLSelectElement));
 
 /** How long the controls stay after the pointer last moved. */
 const CONTROLS_SHOWN_MS = 3_000;
@@ -51,7 +55,7 @@ const client = new CafeClient({
     ask();
   },
   onRefused: (_code, message) => {
-    setText(byId('question'), `This wall cannot show the café: ${message}`);
+    setText(byId('question'), t('wall-refused', { problem: errorWords(_code, message) }));
   },
 });
 
@@ -77,7 +81,7 @@ function render() {
   const round = mirror.round();
   const total = mirror.rounds.length;
   setText(byId('title'), mirror.title);
-  document.title = `${mirror.title}: wall`;
+  document.title = t('wall-title', { title: mirror.title });
 
   // People arrive before the first round and in the breaks; after the last round nobody does.
   const joining = phase.state === 'lobby' || (phase.state === 'betweenRounds' && round < total);
@@ -90,11 +94,11 @@ function render() {
     setText(byId('join-code'), mirror.joinCode);
     setText(byId('join-url'), joinUrl(mirror.joinCode));
     const here = [...mirror.participants.values()].filter((p) => p.present).length;
-    setText(byId('join-count'), `${here} ${here === 1 ? 'person is' : 'people are'} here`);
+    setText(byId('join-count'), t('wall-here', { count: here }));
   }
   const corner = byId('corner-code');
   corner.hidden = phase.state !== 'running' && phase.state !== 'paused';
-  setText(corner, `Join: ${joinUrl(mirror.joinCode)}`);
+  setText(corner, t('wall-join-at', { url: joinUrl(mirror.joinCode) }));
 
   /** @type {string} */
   let label;
@@ -102,27 +106,27 @@ function render() {
   let questionRound;
   switch (phase.state) {
     case 'lobby':
-      label = `Round 1 of ${total} starts soon`;
+      label = t('wall-starts-soon', { total });
       questionRound = 1;
       break;
     case 'running':
-      label = `Round ${round} of ${total}`;
+      label = t('card-round-of', { round, total });
       questionRound = round;
       break;
     case 'paused':
-      label = `Round ${round} of ${total} · paused`;
+      label = t('wall-paused', { round, total });
       questionRound = round;
       break;
     case 'betweenRounds':
-      label = round < total ? `Round ${round} is over · next: round ${round + 1}` : 'The last round is over';
+      label = round < total ? t('wall-between', { round, next: round + 1 }) : t('wall-last-over');
       questionRound = round < total ? round + 1 : round;
       break;
     case 'harvest':
-      label = 'Harvest: what emerged';
+      label = t('wall-harvest');
       questionRound = 0;
       break;
     default:
-      label = 'This café is closed';
+      label = t('wall-closed');
       questionRound = 0;
   }
   setText(byId('round-label'), label);
@@ -153,7 +157,7 @@ function render() {
 function renderClock() {
   const left = remainingMs(client.mirror.phase, client.offsetMs);
   setText(byId('timer'), left === null ? '' : formatClock(left));
-  setText(byId('timer-state'), client.mirror.phase.state === 'paused' ? 'paused' : left === null ? '' : left === 0 ? 'time is up' : 'left');
+  setText(byId('timer-state'), client.mirror.phase.state === 'paused' ? t('wall-clock-paused') : left === null ? '' : t(left === 0 ? 'wall-clock-up' : 'wall-clock-left'));
 }
 
 byId('fullscreen').addEventListener('click', () => {
@@ -173,4 +177,10 @@ setInterval(() => {
 }, 500);
 
 if (code) client.start();
-else setText(byId('question'), 'Open this wall from the facilitator console.');
+else setText(byId('question'), t('wall-no-code'));
+
+onLanguageChange(() => {
+  showStatus(byId('status'), client.status);
+  rebuild = true;
+  ask();
+});

@@ -99,10 +99,10 @@ export type ErrorCode = "badMessage" | "tooLarge" | "invalidInput" | "notAuthent
 export type ErrorBody = { code: ErrorCode, message: string, };
 
 /**
- * Whether people's names appear in an export.
+ * Whether people's names (and what else could lead back to them) appear in an export.
  */
 
-export type Authors = "shown" | "anonymous";
+export type Authors = "shown" | "anonymous" | "anonymousWithOrganisations";
 
 /**
  * The export formats.
@@ -121,7 +121,7 @@ export type CafeExport = {
  */
 formatVersion: number, cafeId: string, title: string, joinCode: string, createdAt: number, exportedAt: number, authors: Authors, tableSize: number, 
 /**
- * Everyone who joined, in join order.
+ * Everyone who joined: in join order, or in the order of their numbers when anonymous.
  */
 participants: Array<ExportParticipant>, 
 /**
@@ -133,7 +133,8 @@ rounds: Array<ExportRound>,
  */
 notes: Array<ExportNote>, 
 /**
- * The harvest's themes, most dots first (then in the order they were made).
+ * The harvest's themes ranked: highest `score` first, equal scores in the order the
+ * themes were made.
  */
 themes: Array<ExportTheme>, commitments: Array<Commitment>, 
 /**
@@ -143,13 +144,21 @@ feedback: ExportFeedback, };
 
 export type ExportParticipant = { 
 /**
- * The participant's id, or `P7` (join order) when anonymous.
+ * The participant's id, or `P7` when anonymous (numbered in a shuffled order).
  */
 key: string, 
 /**
  * The name, or `Participant 7` when anonymous.
  */
-label: string, organisation: string | null, role: string | null, 
+label: string, 
+/**
+ * Left out (`null`) when `authors` is `anonymous`.
+ */
+organisation: string | null, 
+/**
+ * Left out (`null`) when `authors` is `anonymous`.
+ */
+role: string | null, 
 /**
  * Still in the café at export time (not left or removed).
  */
@@ -183,9 +192,14 @@ votes: number, };
 
 export type ExportTheme = { themeId: string, name: string, 
 /**
- * Dots on the theme itself (dots on its notes are counted on the notes).
+ * Dots on the theme itself.
  */
-votes: number, noteIds: Array<string>, };
+votes: number, 
+/**
+ * The theme's one score, the one every view and export ranks by: the dots on the theme
+ * plus the dots on each of its notes that is exported (neither hidden nor deleted).
+ */
+score: number, noteIds: Array<string>, };
 
 export type ExportFeedback = { questions: Array<FeedbackQuestion>, 
 /**

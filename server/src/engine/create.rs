@@ -1,9 +1,9 @@
 //! Creating a café: the checks on the facilitator's form and the first event of the log.
 
-use flamingo_protocol::{CafeId, CreateCafeRequest, RoundSpec, limits};
+use flamingo_protocol::{CafeId, CreateCafeRequest, limits};
 
 use super::error::EngineError;
-use super::event::Event;
+use super::event::{Event, RoundSpec};
 use super::validate;
 
 /// What the server chose for a new café: ids and secrets are not the engine's to make.

@@ -2,12 +2,10 @@
 
 use std::collections::HashSet;
 
-use flamingo_protocol::{
-    Command, Millis, NoteId, ParticipantId, RoundNo, Seq, TableNo, TableSeats, limits,
-};
+use flamingo_protocol::{Command, Millis, NoteId, ParticipantId, RoundNo, Seq, TableNo, limits};
 
 use super::error::EngineError;
-use super::event::Event;
+use super::event::{Event, TableSeats};
 use super::harvest;
 use super::state::{Cafe, Note, Phase, Seating};
 use super::validate;
@@ -412,6 +410,9 @@ fn plan(cafe: &Cafe, round: RoundNo, ahead: Option<&PlannedAhead>) -> Vec<TableS
         pins: &cafe.pins,
         seed: cafe.seed,
     })
+    .into_iter()
+    .map(TableSeats::from)
+    .collect()
 }
 
 /// Whether the plan made for `round` (when the last round ended) still seats everyone here.

@@ -18,12 +18,24 @@ pub enum EngineError {
     NotSeated,
     #[error("that note id belongs to another note; generate a new id")]
     NoteIdTaken,
-    #[error("you have used all {budget} of your dots ({left} left); take some back first")]
+    #[error(
+        "that would use more than your {}: you have {left} left; take some back first",
+        dots(*budget)
+    )]
     OverBudget { budget: u32, left: u32 },
     #[error("this café is full")]
     CafeFull,
     #[error("at most {0} notes a minute; wait a moment and send again")]
     RateLimited(usize),
+}
+
+/// "1 dot", "3 dots".
+fn dots(n: u32) -> String {
+    if n == 1 {
+        "1 dot".to_owned()
+    } else {
+        format!("{n} dots")
+    }
 }
 
 impl EngineError {
@@ -39,5 +51,23 @@ impl EngineError {
             Self::CafeFull => ErrorCode::CafeFull,
             Self::RateLimited(_) => ErrorCode::RateLimited,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EngineError;
+
+    #[test]
+    fn over_budget_says_the_budget_and_what_is_left() {
+        let msg = |budget, left| EngineError::OverBudget { budget, left }.to_string();
+        assert_eq!(
+            msg(3, 1),
+            "that would use more than your 3 dots: you have 1 left; take some back first"
+        );
+        assert_eq!(
+            msg(1, 0),
+            "that would use more than your 1 dot: you have 0 left; take some back first"
+        );
     }
 }

@@ -14,6 +14,6 @@ pub mod view;
 pub use create::{NewCafe, create};
 pub use decide::{Actor, Input, PlannedAhead, decide, decide_with, plan_ahead};
 pub use error::EngineError;
-pub use event::{Event, Recorded};
+pub use event::{Event, HarvestEvent, Recorded};
 pub use state::{Cafe, Phase};
 pub use view::{Fanout, Viewer};

@@ -6,7 +6,7 @@ use flamingo_protocol::{
     CafeId, Millis, NoteId, ParticipantId, PhaseView, RoundNo, RoundSpec, Seq, TableNo, TableSeats,
 };
 
-use super::event::{Event, Recorded};
+use super::event::{Event, Recorded, wire};
 use super::harvest::Harvest;
 
 /// The café's phase. The wire shape is the state shape, so they are one type.
@@ -182,7 +182,7 @@ impl Cafe {
             join_code: join_code.clone(),
             table_size: *table_size,
             physical_tables: *physical_tables,
-            rounds: rounds.clone(),
+            rounds: wire::all(rounds),
             facilitator_key_hash: facilitator_key_hash.clone(),
             seed: *seed,
             created_at: first.at,
@@ -290,7 +290,6 @@ impl Cafe {
     /// anything that no longer fits is skipped rather than half-applied.
     pub fn apply(&mut self, r: &Recorded) {
         self.seq = r.seq;
-        self.harvest.apply(&r.event);
         match &r.event {
             Event::CafeCreated { .. } => {}
             Event::ParticipantJoined {
@@ -330,7 +329,7 @@ impl Cafe {
                 self.pins.hosts.retain(|_, h| h != participant_id);
             }
             Event::SeatingPlanned { round, tables } => {
-                let seating = Seating::new(*round, tables.clone());
+                let seating = Seating::new(*round, wire::all(tables));
                 if *round <= self.current_round() {
                     if let Some(s) = self.seating_mut(*round) {
                         *s = seating;
@@ -457,6 +456,7 @@ impl Cafe {
                 if let Some(&i) = self.note_index.get(note_id) {
                     self.notes[i].deleted = true;
                 }
+                self.harvest.forget_note(*note_id);
             }
             Event::NoteHidden { note_id, hidden } => {
                 if let Some(&i) = self.note_index.get(note_id) {
@@ -472,19 +472,12 @@ impl Cafe {
                 self.plan = None;
                 self.pins = Pins::default();
                 self.phase = Phase::Closed;
+                self.harvest.close_voting();
             }
-            // The harvest's own state took them above.
-            Event::ThemeCreated { .. }
-            | Event::ThemeRenamed { .. }
-            | Event::ThemeDeleted { .. }
-            | Event::NoteThemed { .. }
-            | Event::VotingChanged { .. }
-            | Event::VotesSet { .. }
-            | Event::CommitmentSaved { .. }
-            | Event::CommitmentDeleted { .. }
-            | Event::FeedbackQuestionsSet { .. }
-            | Event::FeedbackSubmitted { .. }
-            | Event::CoFacilitatorKeySet { .. } => {}
+            Event::CoFacilitatorKeySet { key_hash } => {
+                self.harvest.co_key_hash = key_hash.clone();
+            }
+            Event::Harvest(e) => self.harvest.apply(e),
         }
     }
 }

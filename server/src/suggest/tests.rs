@@ -55,16 +55,48 @@ fn finds_the_obvious_themes() {
     );
     let s = suggest(&notes(CAFE));
     assert!(s[0].terms.contains(&"bike".to_owned()), "{:?}", s[0]);
-    assert!(s[2].name.contains("library"), "{:?}", s[2]);
+    assert!(s[2].name.to_lowercase().contains("library"), "{:?}", s[2]);
+}
+
+/// The text of the notes in a suggestion.
+fn texts_of<'a>(s: &Suggestion, texts: &[&'a str]) -> Vec<&'a str> {
+    s.note_ids
+        .iter()
+        .map(|n| texts[(n.as_u128() & 0xffff) as usize])
+        .collect()
 }
 
 #[test]
-fn names_are_the_leading_terms_joined() {
+fn names_are_short_phrases_from_the_groups_notes() {
     for s in suggest(&notes(CAFE)) {
-        assert!(!s.name.is_empty());
-        let leading: Vec<&str> = s.name.split(" · ").collect();
-        assert_eq!(leading, s.terms[..leading.len()], "{s:?}");
+        let name = s.name.to_lowercase();
+        assert!(!name.contains(" · "), "{s:?}");
+        assert!(
+            (1..=6).contains(&name.split(' ').count()),
+            "a name, not a sentence: {s:?}"
+        );
+        assert!(
+            texts_of(&s, CAFE)
+                .iter()
+                .any(|t| t.to_lowercase().contains(&name)),
+            "words a person wrote, in their order: {s:?}"
+        );
+        assert!(
+            s.terms.iter().any(|t| name.contains(t.as_str())),
+            "says what the group shares: {s:?}"
+        );
+        assert!(s.name.starts_with(char::is_uppercase), "{s:?}");
     }
+    let names: Vec<String> = suggest(&notes(CAFE)).into_iter().map(|s| s.name).collect();
+    assert_eq!(
+        names,
+        [
+            "Cycling lanes that connect the neighbourhoods",
+            "Lunches at school are cold",
+            "Library opening hours"
+        ],
+        "the note closest to each group's centre, cut to the words around what they share"
+    );
 }
 
 #[test]
@@ -115,7 +147,7 @@ fn identical_notes_cluster_together() {
     );
     let one = suggest(&notes(&["Café 🙂 Café"; 2]));
     assert_eq!(one.len(), 1);
-    assert_eq!(one[0].name, "café");
+    assert_eq!(one[0].name, "Café 🙂 Café");
 }
 
 #[test]
@@ -248,6 +280,10 @@ proptest! {
         let mut seen = BTreeSet::new();
         for s in &out {
             prop_assert!(s.note_ids.len() >= 2);
+            // A name the facilitator can accept as it is.
+            prop_assert!(!s.name.trim().is_empty(), "{:?}", s);
+            prop_assert!(s.name.chars().count() <= flamingo_protocol::limits::MAX_THEME_NAME_CHARS);
+            prop_assert!(!s.name.chars().any(char::is_control), "{:?}", s);
             for n in &s.note_ids {
                 prop_assert!(input.iter().any(|i| i.id == *n));
                 prop_assert!(seen.insert(*n), "note in two suggestions");

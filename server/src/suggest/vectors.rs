@@ -28,6 +28,8 @@ pub(super) struct Corpus {
     pub docs: Vec<Doc>,
     /// The word to show for each term id: its most frequent written form.
     pub surfaces: Vec<String>,
+    /// Each term id's stem, to find a term's words in a note again.
+    pub stems: Vec<String>,
 }
 
 /// Below this many distinct notes every repeated word may link notes: in a small café a word
@@ -89,6 +91,7 @@ pub(super) fn corpus<'a>(texts: impl Iterator<Item = &'a str>) -> Corpus {
     }
     Corpus {
         docs,
+        stems: vocabulary.stems(),
         surfaces: vocabulary.surfaces(),
     }
 }
@@ -135,6 +138,14 @@ impl Vocabulary {
             None => forms.push((word.surface.clone(), 1)),
         }
         id
+    }
+
+    fn stems(&self) -> Vec<String> {
+        let mut stems = vec![String::new(); self.surfaces.len()];
+        for (stem, &id) in &self.ids {
+            stems[id as usize] = stem.clone();
+        }
+        stems
     }
 
     /// The most frequent form of each term; on a tie, the one seen first.

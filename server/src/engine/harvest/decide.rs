@@ -8,9 +8,14 @@ use flamingo_protocol::{
 use super::Theme;
 use crate::engine::decide::Actor;
 use crate::engine::error::EngineError;
-use crate::engine::event::Event;
+use crate::engine::event::{self, Event, HarvestEvent, wire};
 use crate::engine::state::{Cafe, Phase};
 use crate::engine::validate;
+
+/// The one event a command causes.
+fn one(e: HarvestEvent) -> Result<Vec<Event>, EngineError> {
+    Ok(vec![e.into()])
+}
 
 /// Decides a harvest command. The caller has checked that staff commands come from staff.
 pub fn decide(cafe: &Cafe, actor: Actor, command: &Command) -> Result<Vec<Event>, EngineError> {
@@ -48,11 +53,11 @@ pub fn decide(cafe: &Cafe, actor: Actor, command: &Command) -> Result<Vec<Event>
                     limits::MAX_THEMES
                 )));
             }
-            Ok(vec![Event::ThemeCreated {
+            one(HarvestEvent::ThemeCreated {
                 theme_id: *theme_id,
                 name,
                 note_ids: notes,
-            }])
+            })
         }
         Command::RenameTheme { theme_id, name } => {
             in_harvest(cafe)?;
@@ -61,10 +66,10 @@ pub fn decide(cafe: &Cafe, actor: Actor, command: &Command) -> Result<Vec<Event>
             if theme.name == name {
                 return Ok(Vec::new());
             }
-            Ok(vec![Event::ThemeRenamed {
+            one(HarvestEvent::ThemeRenamed {
                 theme_id: *theme_id,
                 name,
-            }])
+            })
         }
         Command::DeleteTheme { theme_id } => {
             in_harvest(cafe)?;
@@ -72,9 +77,9 @@ pub fn decide(cafe: &Cafe, actor: Actor, command: &Command) -> Result<Vec<Event>
                 // Deleting twice is the same as deleting once.
                 return Ok(Vec::new());
             }
-            Ok(vec![Event::ThemeDeleted {
+            one(HarvestEvent::ThemeDeleted {
                 theme_id: *theme_id,
-            }])
+            })
         }
         Command::SetNoteTheme { note_id, theme_id } => {
             in_harvest(cafe)?;
@@ -85,10 +90,10 @@ pub fn decide(cafe: &Cafe, actor: Actor, command: &Command) -> Result<Vec<Event>
             if h.note_theme.get(note_id) == theme_id.as_ref() {
                 return Ok(Vec::new());
             }
-            Ok(vec![Event::NoteThemed {
+            one(HarvestEvent::NoteThemed {
                 note_id: *note_id,
                 theme_id: *theme_id,
-            }])
+            })
         }
         Command::OpenVoting { dots } => {
             in_harvest(cafe)?;
@@ -101,16 +106,16 @@ pub fn decide(cafe: &Cafe, actor: Actor, command: &Command) -> Result<Vec<Event>
             if h.voting == VotingState::Open && h.dots == *dots {
                 return Ok(Vec::new());
             }
-            Ok(vec![Event::VotingChanged {
-                state: VotingState::Open,
+            one(HarvestEvent::VotingChanged {
+                state: event::VotingState::Open,
                 dots: *dots,
-            }])
+            })
         }
         Command::CloseVoting => match h.voting {
-            VotingState::Open => Ok(vec![Event::VotingChanged {
-                state: VotingState::Closed,
+            VotingState::Open => one(HarvestEvent::VotingChanged {
+                state: event::VotingState::Closed,
                 dots: h.dots,
-            }]),
+            }),
             VotingState::Closed => Ok(Vec::new()),
             VotingState::NotOpen => Err(EngineError::WrongPhase("voting has not been opened")),
         },
@@ -133,7 +138,9 @@ pub fn decide(cafe: &Cafe, actor: Actor, command: &Command) -> Result<Vec<Event>
                 }
                 None => {}
             }
-            Ok(vec![Event::CommitmentSaved { commitment }])
+            one(HarvestEvent::CommitmentSaved {
+                commitment: (&commitment).into(),
+            })
         }
         Command::DeleteCommitment { commitment_id } => {
             in_harvest(cafe)?;
@@ -144,9 +151,9 @@ pub fn decide(cafe: &Cafe, actor: Actor, command: &Command) -> Result<Vec<Event>
             {
                 return Ok(Vec::new());
             }
-            Ok(vec![Event::CommitmentDeleted {
+            one(HarvestEvent::CommitmentDeleted {
                 commitment_id: *commitment_id,
-            }])
+            })
         }
         Command::SetFeedbackQuestions { questions } => {
             if cafe.phase == Phase::Closed {
@@ -158,7 +165,9 @@ pub fn decide(cafe: &Cafe, actor: Actor, command: &Command) -> Result<Vec<Event>
             if questions == h.questions {
                 return Ok(Vec::new());
             }
-            Ok(vec![Event::FeedbackQuestionsSet { questions }])
+            one(HarvestEvent::FeedbackQuestionsSet {
+                questions: wire::all(&questions),
+            })
         }
         Command::SubmitFeedback { answers } => submit_feedback(cafe, actor, answers),
         _ => Err(EngineError::Invalid("not a harvest command".into())),
@@ -240,11 +249,11 @@ fn set_votes(
             left: h.dots.saturating_sub(others + before),
         });
     }
-    Ok(vec![Event::VotesSet {
+    one(HarvestEvent::VotesSet {
         participant_id: voter,
-        target,
+        target: target.into(),
         dots,
-    }])
+    })
 }
 
 fn checked_commitment(cafe: &Cafe, c: &Commitment) -> Result<Commitment, EngineError> {
@@ -374,8 +383,8 @@ fn submit_feedback(
     if cafe.harvest.feedback.get(&p) == Some(&checked) {
         return Ok(Vec::new());
     }
-    Ok(vec![Event::FeedbackSubmitted {
+    one(HarvestEvent::FeedbackSubmitted {
         participant_id: p,
-        answers: checked,
-    }])
+        answers: wire::all(&checked),
+    })
 }

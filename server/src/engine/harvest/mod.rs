@@ -12,7 +12,7 @@ use flamingo_protocol::{
     VoteTarget, VotingState, limits,
 };
 
-use super::event::Event;
+use super::event::{HarvestEvent, wire};
 
 pub use decide::{co_facilitator_key, decide};
 
@@ -115,10 +115,22 @@ impl Harvest {
         self.totals.remove(&target);
     }
 
-    /// Applies one harvest event; other events are not this module's.
-    pub fn apply(&mut self, event: &Event) {
+    /// A deleted note leaves its theme, and its dots go back to the voters.
+    pub fn forget_note(&mut self, note_id: NoteId) {
+        self.note_theme.remove(&note_id);
+        self.drop_target(VoteTarget::Note { note_id });
+    }
+
+    /// Closing the café closes voting, if it was open.
+    pub fn close_voting(&mut self) {
+        if self.voting == VotingState::Open {
+            self.voting = VotingState::Closed;
+        }
+    }
+
+    pub fn apply(&mut self, event: &HarvestEvent) {
         match event {
-            Event::ThemeCreated {
+            HarvestEvent::ThemeCreated {
                 theme_id,
                 name,
                 note_ids,
@@ -133,12 +145,12 @@ impl Harvest {
                     self.note_theme.insert(*n, *theme_id);
                 }
             }
-            Event::ThemeRenamed { theme_id, name } => {
+            HarvestEvent::ThemeRenamed { theme_id, name } => {
                 if let Some(t) = self.themes.iter_mut().find(|t| t.id == *theme_id) {
                     t.name = name.clone();
                 }
             }
-            Event::ThemeDeleted { theme_id } => {
+            HarvestEvent::ThemeDeleted { theme_id } => {
                 self.themes.retain(|t| t.id != *theme_id);
                 self.note_theme.retain(|_, t| t != theme_id);
                 self.drop_target(VoteTarget::Theme {
@@ -148,7 +160,7 @@ impl Harvest {
                     c.theme_ids.retain(|t| t != theme_id);
                 }
             }
-            Event::NoteThemed { note_id, theme_id } => match theme_id {
+            HarvestEvent::NoteThemed { note_id, theme_id } => match theme_id {
                 Some(t) => {
                     self.note_theme.insert(*note_id, *t);
                 }
@@ -156,45 +168,39 @@ impl Harvest {
                     self.note_theme.remove(note_id);
                 }
             },
-            Event::NoteDeleted { note_id } => {
-                self.note_theme.remove(note_id);
-                self.drop_target(VoteTarget::Note { note_id: *note_id });
-            }
-            Event::VotingChanged { state, dots } => {
-                self.voting = *state;
+            HarvestEvent::VotingChanged { state, dots } => {
+                self.voting = (*state).into();
                 self.dots = *dots;
             }
-            Event::VotesSet {
+            HarvestEvent::VotesSet {
                 participant_id,
                 target,
                 dots,
-            } => self.set_votes(*participant_id, *target, *dots),
-            Event::CommitmentSaved { commitment } => {
+            } => self.set_votes(*participant_id, (*target).into(), *dots),
+            HarvestEvent::CommitmentSaved { commitment } => {
+                let commitment = Commitment::from(commitment);
                 match self
                     .commitments
                     .iter_mut()
                     .find(|c| c.commitment_id == commitment.commitment_id)
                 {
-                    Some(c) => *c = commitment.clone(),
-                    None => self.commitments.push(commitment.clone()),
+                    Some(c) => *c = commitment,
+                    None => self.commitments.push(commitment),
                 }
             }
-            Event::CommitmentDeleted { commitment_id } => {
+            HarvestEvent::CommitmentDeleted { commitment_id } => {
                 self.commitments
                     .retain(|c| c.commitment_id != *commitment_id);
             }
-            Event::FeedbackQuestionsSet { questions } => self.questions = questions.clone(),
-            Event::FeedbackSubmitted {
+            HarvestEvent::FeedbackQuestionsSet { questions } => {
+                self.questions = wire::all(questions);
+            }
+            HarvestEvent::FeedbackSubmitted {
                 participant_id,
                 answers,
             } => {
-                self.feedback.insert(*participant_id, answers.clone());
+                self.feedback.insert(*participant_id, wire::all(answers));
             }
-            Event::CoFacilitatorKeySet { key_hash } => self.co_key_hash = key_hash.clone(),
-            Event::CafeClosed if self.voting == VotingState::Open => {
-                self.voting = VotingState::Closed;
-            }
-            _ => {}
         }
     }
 }

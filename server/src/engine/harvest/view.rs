@@ -14,7 +14,7 @@ use flamingo_protocol::{
     Commitment, FeedbackView, NoteId, ThemeId, ThemeView, Update, VoteCount, VoteTarget, VotingView,
 };
 
-use crate::engine::event::Event;
+use crate::engine::event::{HarvestEvent, wire};
 use crate::engine::state::Cafe;
 use crate::engine::view::{Fanout, ForWalls, Viewer};
 
@@ -118,75 +118,76 @@ pub fn snapshot(cafe: &Cafe, viewer: Viewer) -> HarvestSnapshot {
     }
 }
 
-/// The updates a harvest event sends; other events are not this module's.
-pub fn fanout(cafe: &Cafe, event: &Event, f: &mut Fanout) {
+/// The updates a harvest event sends.
+pub fn fanout(cafe: &Cafe, event: &HarvestEvent, f: &mut Fanout) {
     let h = &cafe.harvest;
     match event {
-        Event::ThemeCreated { theme_id, .. } => {
+        HarvestEvent::ThemeCreated { theme_id, .. } => {
             f.everyone = theme_view(cafe, *theme_id).map(|theme| Update::ThemeCreated { theme });
         }
-        Event::ThemeRenamed { theme_id, name } => {
+        HarvestEvent::ThemeRenamed { theme_id, name } => {
             f.everyone = Some(Update::ThemeRenamed {
                 theme_id: *theme_id,
                 name: name.clone(),
             });
         }
-        Event::ThemeDeleted { theme_id } => {
+        HarvestEvent::ThemeDeleted { theme_id } => {
             f.everyone = Some(Update::ThemeDeleted {
                 theme_id: *theme_id,
             });
         }
-        Event::NoteThemed { note_id, theme_id } => {
+        HarvestEvent::NoteThemed { note_id, theme_id } => {
             f.everyone = Some(Update::NoteThemed {
                 note_id: *note_id,
                 theme_id: *theme_id,
             });
         }
-        Event::VotingChanged { state, dots } => {
+        HarvestEvent::VotingChanged { state, dots } => {
             f.everyone = Some(Update::VotingChanged {
-                state: *state,
+                state: (*state).into(),
                 dots: *dots,
             });
         }
-        Event::VotesSet {
+        HarvestEvent::VotesSet {
             participant_id,
             target,
             dots,
         } => {
+            let target = VoteTarget::from(*target);
             f.staff = Some(Update::VoteTotal {
-                target: *target,
-                dots: h.total(*target),
+                target,
+                dots: h.total(target),
             });
             // A wall holds no hidden note, nor its total (see `snapshot`).
             if let VoteTarget::Note { note_id } = target
-                && cafe.note(*note_id).is_some_and(|n| n.hidden)
+                && cafe.note(note_id).is_some_and(|n| n.hidden)
             {
                 f.walls = ForWalls::Nothing;
             }
             f.phones.push((
                 *participant_id,
                 Update::YourVotes {
-                    target: *target,
+                    target,
                     dots: *dots,
                 },
             ));
         }
-        Event::CommitmentSaved { commitment } => {
+        HarvestEvent::CommitmentSaved { commitment } => {
             f.everyone = Some(Update::CommitmentSaved {
-                commitment: commitment.clone(),
+                commitment: commitment.into(),
             });
         }
-        Event::CommitmentDeleted { commitment_id } => {
+        HarvestEvent::CommitmentDeleted { commitment_id } => {
             f.everyone = Some(Update::CommitmentDeleted {
                 commitment_id: *commitment_id,
             });
         }
-        Event::FeedbackQuestionsSet { questions } => {
+        HarvestEvent::FeedbackQuestionsSet { questions } => {
             f.everyone = Some(Update::FeedbackQuestionsChanged {
-                questions: questions.clone(),
+                questions: wire::all(questions),
             });
         }
-        Event::FeedbackSubmitted {
+        HarvestEvent::FeedbackSubmitted {
             participant_id,
             answers,
         } => {
@@ -197,16 +198,9 @@ pub fn fanout(cafe: &Cafe, event: &Event, f: &mut Fanout) {
             f.phones.push((
                 *participant_id,
                 Update::YourFeedback {
-                    answers: answers.clone(),
+                    answers: wire::all(answers),
                 },
             ));
         }
-        Event::CoFacilitatorKeySet { key_hash } => {
-            f.staff = Some(Update::CoFacilitatorChanged {
-                active: key_hash.is_some(),
-            });
-            f.walls = ForWalls::Nothing;
-        }
-        _ => {}
     }
 }

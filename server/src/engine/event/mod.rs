@@ -1,17 +1,40 @@
-//! The events a café's log is made of. They are stored as JSON forever: add fields with
-//! defaults and new variants, never change the meaning of an old one.
+//! The events a café's log is made of, stored as JSON forever.
+//!
+//! **The log's format is the engine's own.** Events carry the values in `values.rs`, not the
+//! protocol's wire types; `wire.rs` converts between them, field by field, so a change to the
+//! protocol cannot change what the log stores or can read.
+//!
+//! **Versions are per kind, and the `type` tag names the version.** Every kind written so far
+//! is its version 1 under its bare name (`notePosted`). A kind may gain a field that has a
+//! default (`#[serde(default)]`); any other change (a field renamed, retyped, removed or given
+//! a new meaning) is a new version: the variant here takes the new shape and a new tag
+//! (`NotePostedV2`, `notePostedV2`), and the old tag stays in `stored.rs` with its old shape,
+//! converted to the new one as it is read. So `Event` holds only current versions, and every
+//! line ever written still decodes. The golden logs in `server/tests/golden/` are kept
+//! forever and every build must replay them to the same state and exports (ARCHITECTURE.md,
+//! Data).
 
-use flamingo_protocol::{
-    CafeId, Commitment, CommitmentId, FeedbackAnswer, FeedbackQuestion, Millis, NoteId,
-    ParticipantId, RoundNo, RoundSpec, Seq, TableNo, TableSeats, ThemeId, VoteTarget, VotingState,
-};
+mod harvest;
+mod stored;
+mod values;
+pub(super) mod wire;
+
+use flamingo_protocol::{CafeId, Millis, NoteId, ParticipantId, RoundNo, Seq, TableNo};
 use serde::{Deserialize, Serialize};
 
+pub use harvest::HarvestEvent;
+pub use values::{
+    Commitment, FeedbackAnswer, FeedbackKind, FeedbackQuestion, RoundSpec, TableSeats, VoteTarget,
+    VotingState,
+};
+
+/// Encoded as it is; decoded through [`stored::Stored`], which knows every tag ever written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(
     tag = "type",
     rename_all = "camelCase",
-    rename_all_fields = "camelCase"
+    rename_all_fields = "camelCase",
+    from = "stored::Stored"
 )]
 pub enum Event {
     CafeCreated {
@@ -93,6 +116,7 @@ pub enum Event {
         note_id: NoteId,
         text: String,
     },
+    /// Also takes the note out of its theme, and its dots back to the voters.
     NoteDeleted {
         note_id: NoteId,
     },
@@ -104,54 +128,22 @@ pub enum Event {
     HarvestOpened,
     /// Also closes voting, if it was open.
     CafeClosed,
-    /// A theme, with the notes put in it at once (they leave any other theme).
-    ThemeCreated {
-        theme_id: ThemeId,
-        name: String,
-        note_ids: Vec<NoteId>,
-    },
-    ThemeRenamed {
-        theme_id: ThemeId,
-        name: String,
-    },
-    /// Its notes have no theme now; its dots go back to the voters; commitments forget it.
-    ThemeDeleted {
-        theme_id: ThemeId,
-    },
-    NoteThemed {
-        note_id: NoteId,
-        theme_id: Option<ThemeId>,
-    },
-    VotingChanged {
-        state: VotingState,
-        dots: u32,
-    },
-    /// A participant's dots on one target, absolute.
-    VotesSet {
-        participant_id: ParticipantId,
-        target: VoteTarget,
-        dots: u32,
-    },
-    /// Added, or replaced the one with the same id.
-    CommitmentSaved {
-        commitment: Commitment,
-    },
-    CommitmentDeleted {
-        commitment_id: CommitmentId,
-    },
-    FeedbackQuestionsSet {
-        questions: Vec<FeedbackQuestion>,
-    },
-    /// Replaces the participant's earlier answers. Kept by participant only so that a second
-    /// form replaces the first; every view and export leaves the participant out.
-    FeedbackSubmitted {
-        participant_id: ParticipantId,
-        answers: Vec<FeedbackAnswer>,
-    },
-    /// The hash of the key the facilitator shared, or `None` when revoked.
+    /// The hash of the key the facilitator shared, or `None` when revoked. Who may act, not
+    /// what the harvest holds, so not a harvest event.
     CoFacilitatorKeySet {
         key_hash: Option<String>,
     },
+    /// Themes, votes, commitments and feedback: applied and fanned out by the harvest's own
+    /// code. Untagged because each harvest kind carries its own `type` tag, so the log stores
+    /// them exactly as when they were variants of this enum.
+    #[serde(untagged)]
+    Harvest(HarvestEvent),
+}
+
+impl From<HarvestEvent> for Event {
+    fn from(e: HarvestEvent) -> Self {
+        Self::Harvest(e)
+    }
 }
 
 /// An event at its place in the log.

@@ -291,7 +291,7 @@ impl Owner {
     /// A copy of the café for the facilitator to export: rendering it is left to the blocking
     /// pool, so a large café's report never holds up its commands.
     async fn for_export(&mut self, key: &str) -> Answer<Box<Cafe>> {
-        if hello::staff_actor(&self.cafe, key).is_none() {
+        if engine::staff_actor(&self.cafe, key).is_none() {
             return Err(Refusal::bad_credentials(
                 "only the facilitator can export: send the facilitator key",
             ));
@@ -302,7 +302,7 @@ impl Owner {
 
     /// The notes suggestions are made from: on the wall (not deleted or hidden), in no theme.
     async fn unthemed_notes(&mut self, key: &str) -> Answer<Vec<(NoteId, String)>> {
-        if hello::staff_actor(&self.cafe, key).is_none() {
+        if engine::staff_actor(&self.cafe, key).is_none() {
             return Err(Refusal::bad_credentials(
                 "only the facilitator can ask for suggestions: send the facilitator key",
             ));
@@ -320,7 +320,7 @@ impl Owner {
 
     /// Shares a new co-facilitator key (returned once, only its hash is stored) or revokes it.
     async fn co_facilitator_key(&mut self, key: &str, share: bool) -> Answer<Option<String>> {
-        if hello::staff_actor(&self.cafe, key) != Some(Actor::Facilitator) {
+        if engine::staff_actor(&self.cafe, key) != Some(Actor::Facilitator) {
             return Err(Refusal::bad_credentials(
                 "only the facilitator can share or revoke the co-facilitator key",
             ));

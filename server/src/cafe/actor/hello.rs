@@ -8,23 +8,10 @@ use tracing::warn;
 use super::Owner;
 use crate::cafe::{Credentials, Session};
 use crate::clock::now_ms;
-use crate::engine::{self, Actor, Cafe, Input, Viewer};
+use crate::engine::{self, Actor, Input, Viewer, staff_actor};
 use crate::outbound::{Outbound, QUEUE_FRAMES};
 use crate::refusal::Refusal;
 use crate::secrets;
-
-/// Who a facilitator or co-facilitator key makes its holder, if anyone.
-pub(super) fn staff_actor(cafe: &Cafe, key: &str) -> Option<Actor> {
-    if secrets::verify_secret(key, &cafe.facilitator_key_hash) {
-        Some(Actor::Facilitator)
-    } else if let Some(hash) = &cafe.harvest.co_key_hash
-        && secrets::verify_secret(key, hash)
-    {
-        Some(Actor::CoFacilitator)
-    } else {
-        None
-    }
-}
 
 fn refused() -> Refusal {
     Refusal::bad_credentials("those credentials do not open this café")

@@ -1,8 +1,8 @@
 //! How well and how fast the planner seats a room, against a random shuffle in the same run.
 //!
 //! `cargo run --release -p flamingo-server --example seating_report` prints one JSON object per
-//! instance, then a table. `--people N --table-size S --rounds R [--orgs O] [--seed X]` runs one
-//! instance of your own instead.
+//! instance, then a table. `--people N --table-size S --rounds R [--orgs O] [--churn C]
+//! [--rules P] [--seed X]` runs one instance of your own instead.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -11,7 +11,8 @@ use clap::Parser;
 use flamingo_protocol::{ParticipantId, TableSeats};
 use flamingo_server::engine::state::{Pins, Seating};
 use flamingo_server::seating::{
-    Encounters, Person, PlanRequest, hosted_counts, plan_round, same_bin_pairs, table_count,
+    Encounters, Person, PlanRequest, Rules, hosted_counts, plan_with_rules, same_bin_pairs,
+    table_count,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -30,6 +31,10 @@ struct Args {
     /// Per cent of the room that leaves after each round, replaced by as many newcomers.
     #[arg(long, default_value_t = 0)]
     churn: usize,
+    /// Facilitator's rules: this many pairs kept apart, as many kept together, and two people
+    /// held at table 1, all picked at random.
+    #[arg(long, default_value_t = 0)]
+    rules: usize,
     #[arg(long, default_value_t = 1)]
     seed: u64,
 }
@@ -40,6 +45,7 @@ struct Instance {
     rounds: usize,
     orgs: usize,
     churn: usize,
+    rules: usize,
 }
 
 /// What one schedule achieved.
@@ -51,6 +57,8 @@ struct Figures {
     hosting_spread: u32,
     ms_per_round: f64,
     ms_worst_round: f64,
+    /// Rules broken, summed over rounds.
+    unmet: usize,
 }
 
 fn main() {
@@ -62,30 +70,52 @@ fn main() {
             rounds: args.rounds,
             orgs: args.orgs,
             churn: args.churn,
+            rules: args.rules,
         }],
         None => [
-            (32, 4, 8, 0, 0),
-            (32, 4, 10, 0, 0),
-            (12, 4, 3, 0, 0),
-            (30, 4, 6, 0, 0),
-            (100, 5, 4, 0, 0),
-            (200, 5, 4, 0, 0),
-            (500, 5, 4, 0, 0),
-            (2000, 5, 4, 0, 0),
-            (60, 5, 4, 10, 0),
-            (500, 5, 4, 10, 0),
-            (2000, 5, 3, 10, 0),
-            (100, 5, 4, 0, 5),
-            (2000, 5, 4, 10, 2),
+            // Known designs: zero repeats exist, and a construction gives them.
+            (9, 3, 4, 0, 0, 0),
+            (15, 3, 7, 0, 0, 0),
+            (16, 4, 5, 0, 0, 0),
+            (25, 5, 6, 0, 0, 0),
+            (49, 7, 8, 0, 0, 0),
+            (64, 8, 9, 0, 0, 0),
+            (32, 4, 8, 0, 0, 0),
+            (32, 4, 9, 0, 0, 0),
+            (32, 4, 10, 0, 0, 0),
+            // The search's own work.
+            (36, 6, 5, 0, 0, 0),
+            (24, 4, 5, 4, 0, 0),
+            (12, 4, 3, 0, 0, 0),
+            (30, 4, 6, 0, 0, 0),
+            (30, 6, 3, 7, 0, 0),
+            // Rooms of every size.
+            (100, 5, 4, 0, 0, 0),
+            (200, 5, 4, 0, 0, 0),
+            (500, 5, 4, 0, 0, 0),
+            (2000, 5, 4, 0, 0, 0),
+            (60, 5, 4, 10, 0, 0),
+            (500, 5, 4, 10, 0, 0),
+            (2000, 5, 3, 10, 0, 0),
+            (100, 5, 4, 0, 5, 0),
+            (2000, 5, 4, 10, 2, 0),
+            // The facilitator's rules.
+            (30, 5, 4, 0, 0, 3),
+            (24, 4, 5, 4, 0, 3),
+            (100, 5, 4, 5, 0, 10),
+            (2000, 5, 4, 10, 0, 50),
         ]
         .into_iter()
-        .map(|(people, table_size, rounds, orgs, churn)| Instance {
-            people,
-            table_size,
-            rounds,
-            orgs,
-            churn,
-        })
+        .map(
+            |(people, table_size, rounds, orgs, churn, rules)| Instance {
+                people,
+                table_size,
+                rounds,
+                orgs,
+                churn,
+                rules,
+            },
+        )
         .collect(),
     };
     let mut rows = Vec::new();
@@ -112,9 +142,11 @@ fn main() {
             })
             .cloned()
             .collect();
-        let planned = planner(&everyone, &rosters, inst, args.seed);
+        let rules = rules(&everyone[..inst.people], inst.rules, args.seed);
+        let planned = planner(&everyone, &rosters, inst, &rules, args.seed);
         let random = shuffle(&everyone, &rosters, inst, args.seed);
-        let plan = figures(&planned.0, &everyone, &throughout, planned.1);
+        let mut plan = figures(&planned.0, &everyone, &throughout, planned.1);
+        plan.unmet = planned.2;
         let rand = figures(&random, &everyone, &throughout, Vec::new());
         // With churn the room is not the same people each round; the bounds assume it is.
         let bound = if inst.churn == 0 {
@@ -129,6 +161,8 @@ fn main() {
             "rounds": inst.rounds,
             "orgs": inst.orgs,
             "churnPercent": inst.churn,
+            "rulePairs": inst.rules,
+            "rulesUnmet": plan.unmet,
             "repeats": plan.repeats,
             "lowerBound": bound,
             "aboveLowerBound": plan.repeats.saturating_sub(bound),
@@ -151,17 +185,19 @@ fn main() {
     }
     println!();
     println!(
-        "| people | size | rounds | orgs | churn % | repeats (bound) | max pair | same-org pairs (bound) | hosts ok (spread) | ms/round (worst) | random: repeats | max pair | same-org |"
+        "| people | size | rounds | orgs | churn % | rules (unmet) | repeats (bound) | max pair | same-org pairs (bound) | hosts ok (spread) | ms/round (worst) | random: repeats | max pair | same-org |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|");
     for (inst, plan, rand, bound, org_bound) in rows {
         println!(
-            "| {} | {} | {} | {} | {} | {} ({}) | {} | {} ({}) | {} ({}) | {:.2} ({:.2}) | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} ({}) | {} ({}) | {} | {} ({}) | {} ({}) | {:.2} ({:.2}) | {} | {} | {} |",
             inst.people,
             inst.table_size,
             inst.rounds,
             inst.orgs,
             inst.churn,
+            inst.rules,
+            plan.unmet,
             plan.repeats,
             bound,
             plan.max_pair,
@@ -229,36 +265,66 @@ fn rosters(inst: &Instance, churned: usize, seed: u64) -> Vec<Vec<usize>> {
     rosters
 }
 
-/// Runs the planner round by round, as the engine does; the rounds and each round's time.
+/// `pairs` pairs kept apart and as many kept together, and two people held at table 1, all
+/// different people picked at random from the first room.
+fn rules(people: &[Person<'_>], pairs: usize, seed: u64) -> Rules {
+    let mut rules = Rules::default();
+    if pairs == 0 {
+        return rules;
+    }
+    let mut ids: Vec<ParticipantId> = people.iter().map(|p| p.id).collect();
+    fastrand::Rng::with_seed(seed ^ 0x5EA7).shuffle(&mut ids);
+    let mut ids = ids.into_iter();
+    let mut next_pair = || ids.next().zip(ids.next());
+    for _ in 0..pairs {
+        rules.apart.extend(next_pair());
+    }
+    for _ in 0..pairs {
+        rules.together.extend(next_pair());
+    }
+    if let Some((a, b)) = next_pair() {
+        rules.mark_tables(&[1], [a, b]);
+    }
+    rules
+}
+
+/// Runs the planner round by round, as the engine does; the rounds, each round's time, and
+/// how many rules the plans broke in all.
 fn planner(
     everyone: &[Person<'_>],
     rosters: &[Vec<usize>],
     inst: &Instance,
+    rules: &Rules,
     seed: u64,
-) -> (Vec<Seating>, Vec<f64>) {
+) -> (Vec<Seating>, Vec<f64>, usize) {
     let mut history: Vec<Seating> = Vec::new();
     let mut times = Vec::new();
+    let mut unmet = 0;
     let pins = Pins::default();
     for (i, roster) in rosters.iter().enumerate() {
         let r = i + 1;
         let people: Vec<Person> = roster.iter().map(|p| everyone[*p].clone()).collect();
         let joined = roster.iter().max().map_or(0, |m| m + 1);
         let started = Instant::now();
-        let tables = plan_round(&PlanRequest {
-            round: r as u32,
-            rounds_left: (inst.rounds + 1 - r) as u32,
-            people: &people,
-            known: &everyone[..joined],
-            history: &history,
-            table_size: inst.table_size,
-            physical_tables: None,
-            pins: &pins,
-            seed,
-        });
+        let plan = plan_with_rules(
+            &PlanRequest {
+                round: r as u32,
+                rounds_left: (inst.rounds + 1 - r) as u32,
+                people: &people,
+                known: &everyone[..joined],
+                history: &history,
+                table_size: inst.table_size,
+                physical_tables: None,
+                pins: &pins,
+                seed,
+            },
+            rules,
+        );
         times.push(started.elapsed().as_secs_f64() * 1000.0);
-        history.push(Seating::new(r as u32, tables));
+        unmet += plan.unmet.len();
+        history.push(Seating::new(r as u32, plan.tables));
     }
-    (history, times)
+    (history, times, unmet)
 }
 
 /// What breakout-room tools do: a fresh random shuffle into the same table sizes each round,
@@ -328,6 +394,7 @@ fn figures(
         hosting_spread: hosting_spread(history, throughout),
         ms_per_round: times.iter().sum::<f64>() / times.len().max(1) as f64,
         ms_worst_round: times.iter().copied().fold(0.0, f64::max),
+        unmet: 0,
     }
 }
 

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use flamingo_protocol::{ParticipantId, TableNo};
 
-use super::room::Room;
+use super::room::{RULE_WEIGHT, Room};
 use super::search::Search;
 use crate::engine::state::{Pins, Seating};
 
@@ -148,27 +148,37 @@ pub(crate) fn label_and_host(search: &mut Search<'_>, l: &Labelling<'_>) -> Vec<
         }
         let taken: HashSet<u32> = hosts.iter().flatten().copied().collect();
         let free = |m: &u32| !taken.contains(m) && !search.schedule.fixed[*m as usize];
-        let stayer = least_hosted(l, rotating[i].iter().copied(), free).or_else(|| {
-            (!hosts_again)
-                .then(|| least_hosted(l, stayers[i].iter().copied(), free))
-                .flatten()
-        });
-        if let Some(x) = stayer {
-            let others: Vec<u32> = search.schedule.tables[0][i]
+        // The least-hosted stayers first; others only if nobody hosts here otherwise.
+        let mut candidates: Vec<u32> = rotating[i].iter().copied().filter(free).collect();
+        candidates.sort_unstable_by_key(|m| (l.hosted[*m as usize], *m));
+        if !hosts_again {
+            let mut rest: Vec<u32> = stayers[i]
                 .iter()
                 .copied()
-                .filter(|y| !search.schedule.fixed[*y as usize] && !taken.contains(y))
+                .filter(|m| free(m) && !rotating[i].contains(m))
                 .collect();
+            rest.sort_unstable_by_key(|m| (l.hosted[*m as usize], *m));
+            candidates.extend(rest);
+        }
+        let others: Vec<u32> = search.schedule.tables[0][i]
+            .iter()
+            .copied()
+            .filter(|y| !search.schedule.fixed[*y as usize] && !taken.contains(y))
+            .collect();
+        for x in candidates {
             let swap_with = others
-                .into_iter()
-                .map(|y| (search.swap_delta(0, x, y), y))
+                .iter()
+                .map(|y| (search.swap_delta(0, x, *y), *y))
                 .min();
-            // A second turn in a row gives way only when that costs no mixing.
+            // A second turn in a row gives way only when that costs no mixing; no swap
+            // breaks the facilitator's rules (then the next candidate is tried).
             if let Some((delta, y)) = swap_with
                 && (!hosts_again || delta <= 0)
+                && delta < RULE_WEIGHT / 2
             {
                 search.swap(0, x, y);
                 hosts[i] = Some(x);
+                break;
             }
         }
     }

@@ -8,13 +8,37 @@ use flamingo_protocol::ParticipantId;
 use super::Person;
 use crate::engine::state::Seating;
 
-/// Cost of one more meeting for a pair that met `c` times: the growth of `c·(c-1)`, so a first
-/// meeting is free and the price of a repeat grows with how often the pair already met.
-pub(crate) const MEET_WEIGHT: i64 = 100;
-/// Per pair from one organisation at one table. Below the cheapest repeat (2·MEET_WEIGHT), so
-/// mixing always wins over spreading organisations.
+/// The price of a pair's second meeting. The weights are lexicographic: a pair meeting a third
+/// time costs more than a thousand second meetings, so the search never trades one for the
+/// other while a schedule without triples is in reach; and any second meeting costs more than
+/// every silo in a room of thousands, so spreading organisations never costs a repeat.
+pub(crate) const REPEAT_WEIGHT: i64 = 1 << 22;
+/// How much more each meeting after the second costs than the one before it.
+pub(crate) const TRIPLE_WEIGHT: i64 = 1 << 32;
+/// Per pair from one organisation at one table.
 pub(crate) const ORGANISATION_WEIGHT: i64 = 30;
 pub(crate) const ROLE_WEIGHT: i64 = 10;
+/// A facilitator's rule broken: two people kept apart at one table, or two kept together at
+/// different tables. Above any mixing cost, so the search gives up every repeat first.
+pub(crate) const RULE_WEIGHT: i64 = 1 << 48;
+
+/// What one more meeting costs a pair that met `c` times.
+pub(crate) fn next_meeting(c: i64) -> i64 {
+    if c <= 0 {
+        0
+    } else {
+        REPEAT_WEIGHT + TRIPLE_WEIGHT * (c - 1)
+    }
+}
+
+/// What a pair meeting `c` times costs in all: the sum of `next_meeting` up to `c`.
+pub(crate) fn meetings_cost(c: i64) -> i64 {
+    if c <= 1 {
+        0
+    } else {
+        REPEAT_WEIGHT * (c - 1) + TRIPLE_WEIGHT * (c - 1) * (c - 2) / 2
+    }
+}
 
 const NONE: u32 = u32::MAX;
 
@@ -26,6 +50,11 @@ pub(crate) struct Room {
     met: Vec<Vec<(u32, u16)>>,
     organisation: Vec<u32>,
     role: Vec<u32>,
+    /// Per person, the people the facilitator keeps them apart from, and together with.
+    pub apart: Vec<Vec<u32>>,
+    pub together: Vec<Vec<u32>>,
+    /// The same pairs once each, `true` for apart.
+    pub rule_pairs: Vec<(u32, u32, bool)>,
 }
 
 impl Room {
@@ -66,9 +95,36 @@ impl Room {
         Self {
             organisation: labels(people.iter().map(|p| p.organisation)),
             role: labels(people.iter().map(|p| p.role)),
+            apart: vec![Vec::new(); ids.len()],
+            together: vec![Vec::new(); ids.len()],
+            rule_pairs: Vec::new(),
             ids,
             index,
             met,
+        }
+    }
+
+    /// Adds the facilitator's pairs; pairs with someone absent (or twice the same person) are
+    /// void.
+    pub fn keep(
+        &mut self,
+        apart: &[(ParticipantId, ParticipantId)],
+        together: &[(ParticipantId, ParticipantId)],
+    ) {
+        for (pairs, lists, is_apart) in [
+            (apart, &mut self.apart, true),
+            (together, &mut self.together, false),
+        ] {
+            for (a, b) in pairs {
+                if let (Some(&a), Some(&b)) = (self.index.get(a), self.index.get(b))
+                    && a != b
+                    && !lists[a as usize].contains(&b)
+                {
+                    lists[a as usize].push(b);
+                    lists[b as usize].push(a);
+                    self.rule_pairs.push((a, b, is_apart));
+                }
+            }
         }
     }
 
@@ -90,10 +146,17 @@ impl Room {
         }
     }
 
-    /// The silo penalty for `a` and `b` at one table.
-    pub fn silo(&self, a: u32, b: u32) -> i64 {
+    /// What `a` and `b` at one table cost beyond their meetings: silos, and the facilitator's
+    /// rules (a pair kept together earns its weight back when it sits together).
+    pub fn pair_cost(&self, a: u32, b: u32) -> i64 {
         let (a, b) = (a as usize, b as usize);
         let mut cost = 0;
+        if !self.apart[a].is_empty() && self.apart[a].contains(&(b as u32)) {
+            cost += RULE_WEIGHT;
+        }
+        if !self.together[a].is_empty() && self.together[a].contains(&(b as u32)) {
+            cost -= RULE_WEIGHT;
+        }
         if self.organisation[a] != NONE && self.organisation[a] == self.organisation[b] {
             cost += ORGANISATION_WEIGHT;
         }

@@ -1,12 +1,13 @@
 //! Tabu search over the rounds still to come, on swaps (and size-keeping moves) within a round.
 //!
 //! The cost is over every planned round at once: a pair that meets `c` times in all (past and
-//! planned rounds) costs `MEET_WEIGHT·c·(c-1)`, and every same-organisation or same-role pair
-//! at a planned table its silo weight. A swap changes the cost only around the two tables it
-//! touches, so its delta is a sum over about 4·(table size) pairs: that is what makes a room
-//! of thousands affordable. Bounded by work done, never by the clock, so a seed decides all.
+//! planned rounds) costs `meetings_cost(c)`, lexicographically above every same-organisation or
+//! same-role pair at a planned table (its silo weight); the facilitator's rules weigh above
+//! all. A swap changes the cost only around the two tables it touches, so its delta is a sum
+//! over about 4·(table size) pairs: that is what makes a room of thousands affordable. Bounded
+//! by work done, never by the clock, so a seed decides all.
 
-use super::room::{MEET_WEIGHT, Room};
+use super::room::{REPEAT_WEIGHT, RULE_WEIGHT, Room, meetings_cost, next_meeting};
 
 /// Who sits where in each planned round; round 0 is the one being seated now.
 pub(crate) struct Schedule {
@@ -100,6 +101,14 @@ pub(crate) struct Limits {
     pub floor: i64,
 }
 
+/// The best schedule met so far; `saved` once `table_of` holds it (it is copied only when the
+/// walk leaves it).
+struct Best {
+    table_of: Vec<Vec<u32>>,
+    cost: i64,
+    saved: bool,
+}
+
 #[derive(Clone, Copy)]
 enum Step {
     Swap(u32),
@@ -145,24 +154,31 @@ impl<'a> Search<'a> {
 
     /// The cost `p` adds by sitting with `x` (the pair not yet together in this round).
     fn join_cost(&self, p: u32, x: u32) -> i64 {
-        2 * MEET_WEIGHT * self.meetings(p, x) + self.room.silo(p, x)
+        next_meeting(self.meetings(p, x)) + self.room.pair_cost(p, x)
     }
 
     /// The cost `p` takes away by leaving `x` (the pair together in this round).
     fn leave_cost(&self, p: u32, x: u32) -> i64 {
-        2 * MEET_WEIGHT * (self.meetings(p, x) - 1) + self.room.silo(p, x)
+        next_meeting(self.meetings(p, x) - 1) + self.room.pair_cost(p, x)
     }
 
-    /// What `p` costs at their table in round `r`: what leaving it would save.
+    /// What `p` costs at their table in round `r`: what leaving it would save, plus the rule
+    /// weight of each partner they are kept together with who sits elsewhere.
     fn contribution(&mut self, r: usize, p: u32) -> i64 {
-        let t = self.schedule.table_of[r][p as usize] as usize;
-        let members = &self.schedule.tables[r][t];
+        let of = &self.schedule.table_of[r];
+        let t = of[p as usize];
+        let members = &self.schedule.tables[r][t as usize];
         self.work += members.len() as u64 * self.rounds();
+        let separated = self.room.together[p as usize]
+            .iter()
+            .filter(|x| of[**x as usize] != t)
+            .count() as i64;
         members
             .iter()
             .filter(|x| **x != p)
             .map(|x| self.leave_cost(p, *x))
-            .sum()
+            .sum::<i64>()
+            + RULE_WEIGHT * separated
     }
 
     /// The cost of swapping `p` and `q` (at different tables) in round `r`.
@@ -206,13 +222,13 @@ impl<'a> Search<'a> {
             for members in tables {
                 for (i, &a) in members.iter().enumerate() {
                     for &b in &members[i + 1..] {
-                        cost += self.room.silo(a, b);
+                        cost += self.room.pair_cost(a, b);
                         let counted_before = self.schedule.table_of[..r]
                             .iter()
                             .any(|of| of[a as usize] == of[b as usize]);
                         if !counted_before {
                             let c = self.meetings(a, b);
-                            cost += MEET_WEIGHT * c * (c - 1);
+                            cost += meetings_cost(c);
                         }
                     }
                 }
@@ -225,25 +241,46 @@ impl<'a> Search<'a> {
         r > 0 || !self.schedule.fixed[p as usize]
     }
 
-    /// A person who costs something somewhere: a few random tries, then a full scan.
+    /// A person who costs something somewhere: a few random tries, then a full scan. A
+    /// repeat (or a broken rule) found among the tries goes before a silo, as in Dotú and Van
+    /// Hentenryck's search, which moves only people in conflict.
     fn pick_conflict(&mut self) -> Option<(usize, u32)> {
         let (rounds, n) = (self.schedule.tables.len(), self.room.len());
+        let mut silo = None;
         for _ in 0..16 {
             let r = self.rng.usize(..rounds);
             let p = self.rng.u32(..n as u32);
-            if self.movable(r, p) && self.contribution(r, p) > 0 {
-                return Some((r, p));
+            if !self.movable(r, p) {
+                continue;
+            }
+            match self.contribution(r, p) {
+                c if c >= REPEAT_WEIGHT => return Some((r, p)),
+                c if c > 0 && silo.is_none() => silo = Some((r, p)),
+                _ => {}
             }
         }
-        let mut conflicts = Vec::new();
+        if silo.is_some() {
+            return silo;
+        }
+        let (mut conflicts, mut repeats) = (Vec::new(), Vec::new());
         for r in 0..rounds {
             for p in 0..n as u32 {
-                if self.movable(r, p) && self.contribution(r, p) > 0 {
-                    conflicts.push((r, p));
+                if !self.movable(r, p) {
+                    continue;
+                }
+                match self.contribution(r, p) {
+                    c if c >= REPEAT_WEIGHT => repeats.push((r, p)),
+                    c if c > 0 => conflicts.push((r, p)),
+                    _ => {}
                 }
             }
         }
-        (!conflicts.is_empty()).then(|| conflicts[self.rng.usize(..conflicts.len())])
+        let pool = if repeats.is_empty() {
+            conflicts
+        } else {
+            repeats
+        };
+        (!pool.is_empty()).then(|| pool[self.rng.usize(..pool.len())])
     }
 
     /// Runs the search and leaves the best schedule found in place.
@@ -256,40 +293,47 @@ impl<'a> Search<'a> {
         // Per round and person: the table they just left, and until which iteration they
         // may not go back to it.
         let mut tabu: Vec<Vec<(u32, u64)>> = vec![vec![(u32::MAX, 0); n]; rounds];
-        let mut best_cost = self.cost;
-        let mut best = self.schedule.table_of.clone();
-        let mut saved = true;
+        let mut best = Best {
+            table_of: self.schedule.table_of.clone(),
+            cost: self.cost,
+            saved: true,
+        };
         let (mut stalled, mut kicks) = (0, 0);
         let budget = self.work.saturating_add(limits.work);
         let mut iteration: u64 = 0;
-        while self.work < budget && best_cost > limits.floor {
+        while self.work < budget && best.cost > limits.floor {
             iteration += 1;
-            let Some((r, p)) = self.pick_conflict() else {
-                break;
-            };
-            if let Some((delta, step)) = self.best_step(r, p, &tabu, iteration, best_cost) {
-                // The best state is copied only when the walk leaves it, not at every step
-                // of an improving streak.
-                if delta >= 0 && !saved && self.cost == best_cost {
-                    best.clone_from(&self.schedule.table_of);
-                    saved = true;
-                }
-                let from = self.schedule.table_of[r][p as usize];
-                let tenure = iteration + 3 + self.rng.u64(..8);
-                match step {
-                    Step::Swap(q) => {
-                        let to = self.schedule.table_of[r][q as usize];
-                        self.schedule.swap(r, p, q);
-                        tabu[r][q as usize] = (to, tenure);
-                    }
-                    Step::Move(to) => self.schedule.relocate(r, p, to),
-                }
-                tabu[r][p as usize] = (from, tenure);
+            if let Some((delta, r, p, q)) = self.repair() {
+                self.save_if_best(&mut best);
+                self.schedule.swap(r, p, q);
                 self.cost += delta;
+            } else {
+                let Some((r, p)) = self.pick_conflict() else {
+                    break;
+                };
+                if let Some((delta, step)) = self.best_step(r, p, &tabu, iteration, best.cost) {
+                    // The best state is copied only when the walk leaves it, not at every
+                    // step of an improving streak.
+                    if delta >= 0 {
+                        self.save_if_best(&mut best);
+                    }
+                    let from = self.schedule.table_of[r][p as usize];
+                    let tenure = iteration + 3 + self.rng.u64(..8);
+                    match step {
+                        Step::Swap(q) => {
+                            let to = self.schedule.table_of[r][q as usize];
+                            self.schedule.swap(r, p, q);
+                            tabu[r][q as usize] = (to, tenure);
+                        }
+                        Step::Move(to) => self.schedule.relocate(r, p, to),
+                    }
+                    tabu[r][p as usize] = (from, tenure);
+                    self.cost += delta;
+                }
             }
-            if self.cost < best_cost {
-                best_cost = self.cost;
-                saved = false;
+            if self.cost < best.cost {
+                best.cost = self.cost;
+                best.saved = false;
                 stalled = 0;
                 kicks = 0;
                 continue;
@@ -301,20 +345,92 @@ impl<'a> Search<'a> {
                 }
                 kicks += 1;
                 stalled = 0;
-                if !saved && self.cost == best_cost {
-                    best.clone_from(&self.schedule.table_of);
-                    saved = true;
-                }
+                // Kick from the best schedule found, not from wherever the walk drifted
+                // (Dotú and Van Hentenryck restart from the best too).
+                self.save_if_best(&mut best);
+                self.restore(&best);
                 self.kick();
             }
         }
-        if saved && best_cost != self.cost {
-            self.schedule.table_of = best;
-            for r in 0..rounds {
-                self.schedule.rebuild(r);
-            }
-            self.cost = best_cost;
+        self.save_if_best(&mut best);
+        self.restore(&best);
+    }
+
+    /// Copies the schedule into `best` if it is the best and not yet copied.
+    fn save_if_best(&self, best: &mut Best) {
+        if !best.saved && self.cost == best.cost {
+            best.table_of.clone_from(&self.schedule.table_of);
+            best.saved = true;
         }
+    }
+
+    /// Goes back to the best schedule, unless already there.
+    fn restore(&mut self, best: &Best) {
+        if self.cost == best.cost {
+            return;
+        }
+        self.schedule.table_of.clone_from(&best.table_of);
+        for r in 0..self.schedule.tables.len() {
+            self.schedule.rebuild(r);
+        }
+        self.cost = best.cost;
+    }
+
+    /// A swap that mends a broken rule (a pair kept apart at one table, or together at two)
+    /// and lowers the cost, if there is one: the best swap moving one of the pair, to the
+    /// other's table or (for a pair kept apart) with one of a few people picked at random.
+    /// Checking every rule is cheap (one comparison per pair and round), and mending them this
+    /// way costs a few swaps however large the room, where the tabu step would scan it all.
+    fn repair(&mut self) -> Option<(i64, usize, u32, u32)> {
+        if self.room.rule_pairs.is_empty() {
+            return None;
+        }
+        let of = &self.schedule.table_of;
+        let broken: Vec<(usize, u32, u32, bool)> = (0..of.len())
+            .flat_map(|r| {
+                self.room
+                    .rule_pairs
+                    .iter()
+                    .filter(move |(a, b, apart)| {
+                        (of[r][*a as usize] == of[r][*b as usize]) == *apart
+                    })
+                    .map(move |(a, b, apart)| (r, *a, *b, *apart))
+            })
+            .filter(|(r, a, b, _)| self.movable(*r, *a) || self.movable(*r, *b))
+            .collect();
+        if broken.is_empty() {
+            return None;
+        }
+        let (r, a, b, apart) = broken[self.rng.usize(..broken.len())];
+        let mut candidates: Vec<(u32, u32)> = Vec::new();
+        let n = self.room.len() as u32;
+        for (x, other) in [(a, b), (b, a)] {
+            if !self.movable(r, x) {
+                continue;
+            }
+            if apart {
+                for _ in 0..32 {
+                    let y = self.rng.u32(..n);
+                    if self.schedule.table_of[r][y as usize]
+                        != self.schedule.table_of[r][x as usize]
+                    {
+                        candidates.push((x, y));
+                    }
+                }
+            } else {
+                let to = self.schedule.table_of[r][other as usize] as usize;
+                candidates.extend(self.schedule.tables[r][to].iter().map(|y| (x, *y)));
+            }
+        }
+        candidates.retain(|(_, y)| *y != a && *y != b && self.movable(r, *y));
+        let mut best: Option<(i64, u32, u32)> = None;
+        for (x, y) in candidates {
+            let delta = self.swap_delta(r, x, y);
+            if best.is_none_or(|(d, ..)| delta < d) {
+                best = Some((delta, x, y));
+            }
+        }
+        best.filter(|(d, ..)| *d < 0).map(|(d, x, y)| (d, r, x, y))
     }
 
     /// The best step for `p` in round `r` that is not tabu (unless it beats the best so far).

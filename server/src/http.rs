@@ -1,5 +1,8 @@
-//! HTTP routes: the café API, health and the websocket upgrade, with the QR code
-//! ([`crate::join_qr`]) and the web client's files ([`crate::web_client`]) beside them.
+//! HTTP routes: the café API, health and the websocket upgrade; the QR code (`join_qr`) and
+//! the web client's files (`web_client`) in modules of their own.
+
+mod join_qr;
+mod web_client;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -31,12 +34,11 @@ use tower_http::timeout::TimeoutLayer;
 use crate::accept::Place;
 use crate::cafe::CafeHandle;
 use crate::clock::now_ms;
-use crate::join_qr;
 use crate::refusal::Refusal;
 use crate::registry::Registry;
 use crate::session;
 use crate::suggest;
-use crate::web_client::{self, CONSOLE_PAGE, PHONE_PAGE, WALL_PAGE};
+use web_client::{CONSOLE_PAGE, PHONE_PAGE, WALL_PAGE};
 
 /// The transport's own cap; anything between `MAX_MESSAGE_BYTES` and this gets a typed
 /// `tooLarge` error instead of a dropped connection.
@@ -192,7 +194,7 @@ async fn cafe_info(
 }
 
 /// The café a join code names, or why there is none.
-pub(crate) async fn find_cafe(app: &AppState, code: &str) -> Result<CafeHandle, Refusal> {
+async fn find_cafe(app: &AppState, code: &str) -> Result<CafeHandle, Refusal> {
     match app.registry.by_code(code).await {
         Ok(Some(cafe)) => Ok(cafe),
         Ok(None) => Err(Refusal::new(

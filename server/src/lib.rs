@@ -11,7 +11,6 @@ pub mod config;
 pub mod engine;
 pub mod export;
 pub mod http;
-pub mod join_qr;
 pub mod outbound;
 pub mod rate;
 pub mod refusal;
@@ -21,7 +20,6 @@ pub mod secrets;
 pub mod session;
 pub mod storage;
 pub mod suggest;
-pub mod web_client;
 
 use std::future::Future;
 use std::sync::Arc;

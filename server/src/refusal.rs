@@ -1,4 +1,5 @@
-//! Why the server said no: a stable [`ErrorCode`] and a sentence for a person. Commands answer
+//! Why the server said no: a stable [`ErrorCode`] and a sentence for a person (from engine
+//! and storage errors here, from a stopped café owner beside `cafe::Gone`). Commands answer
 //! with it as an `error` message, HTTP routes as an `ErrorBody` with the one status each code
 //! has (protocol §11 and the HTTP API section of `docs/protocol.md`).
 
@@ -7,7 +8,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use flamingo_protocol::{ErrorBody, ErrorCode};
 
-use crate::cafe::Gone;
 use crate::engine::EngineError;
 use crate::storage::StorageError;
 
@@ -86,12 +86,6 @@ impl From<StorageError> for Refusal {
     fn from(e: StorageError) -> Self {
         tracing::warn!(error = %e, "storage failed");
         Self::unavailable("the server cannot reach its database; try again shortly")
-    }
-}
-
-impl From<Gone> for Refusal {
-    fn from(_: Gone) -> Self {
-        Self::unavailable("the café is not available right now")
     }
 }
 

@@ -159,3 +159,9 @@ impl CafeHandle {
 #[derive(Debug, Clone, Copy, thiserror::Error)]
 #[error("café is not available")]
 pub struct Gone;
+
+impl From<Gone> for Refusal {
+    fn from(_: Gone) -> Self {
+        Refusal::unavailable("the café is not available right now")
+    }
+}

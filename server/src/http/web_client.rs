@@ -19,11 +19,11 @@ struct WebClient;
 
 /// The pages behind the web client's own addresses; each page's scripts read the rest of the
 /// path (the join code) themselves.
-pub const CONSOLE_PAGE: &str = "index.html";
-pub const PHONE_PAGE: &str = "phone.html";
-pub const WALL_PAGE: &str = "wall.html";
+pub(super) const CONSOLE_PAGE: &str = "index.html";
+pub(super) const PHONE_PAGE: &str = "phone.html";
+pub(super) const WALL_PAGE: &str = "wall.html";
 
-pub async fn static_file(uri: Uri) -> Response {
+pub(super) async fn static_file(uri: Uri) -> Response {
     let path = uri.path().trim_start_matches('/');
     let path = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
@@ -33,7 +33,7 @@ pub async fn static_file(uri: Uri) -> Response {
     embedded(&path)
 }
 
-pub async fn page(name: &'static str) -> Response {
+pub(super) async fn page(name: &'static str) -> Response {
     embedded(name)
 }
 

@@ -9,11 +9,11 @@ use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use serde::Deserialize;
 
-use crate::http::{AppState, find_cafe};
+use super::{AppState, find_cafe};
 use crate::refusal::Refusal;
 
 #[derive(Deserialize)]
-pub struct QrQuery {
+pub(super) struct QrQuery {
     /// Where phones reach this server (`http://192.168.1.20:8080`). The console sends it,
     /// because a laptop often opens itself as `localhost`, which a phone cannot reach.
     origin: Option<String>,
@@ -23,7 +23,7 @@ pub struct QrQuery {
 const MAX_ORIGIN_CHARS: usize = 200;
 
 /// `GET /api/cafes/{code}/qr.svg`: a QR code of the café's join address, `{origin}/join/{code}`.
-pub async fn join_qr(
+pub(super) async fn join_qr(
     State(app): State<AppState>,
     Path(code): Path<String>,
     Query(query): Query<QrQuery>,

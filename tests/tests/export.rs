@@ -287,7 +287,8 @@ async fn exports_hold_what_was_posted_and_only_the_facilitator_gets_them() {
                 "{format} holds a participant id"
             );
         }
-        assert!(body.contains("Participant 1"), "{format} uses pseudonyms");
+        // Numbers are shuffled per café, so which ones appear depends on who wrote and hosted.
+        assert!(body.contains("Participant "), "{format} uses pseudonyms");
         // Organisations and roles point at people too, unless the sponsor asked for them.
         for org in ["Org A", "Org B", "Org, C", "nurse"] {
             assert!(!body.contains(org), "{format} holds {org:?}");

@@ -1,5 +1,8 @@
-//! HTTP routes: the café API, health, the websocket upgrade, the join QR code and the web
-//! client's files.
+//! HTTP routes: the café API, health and the websocket upgrade; the QR code (`join_qr`) and
+//! the web client's files (`web_client`) in modules of their own.
+
+mod join_qr;
+mod web_client;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -9,8 +12,9 @@ use axum::Extension;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
 use axum::extract::ws::WebSocketUpgrade;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -20,8 +24,6 @@ use flamingo_protocol::{
     Authors, CoFacilitatorKey, CreateCafeRequest, ErrorBody, ErrorCode, ExportFormat,
     SuggestedTheme, ThemeSuggestions,
 };
-use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
 use serde::Deserialize;
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
@@ -30,9 +32,13 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::accept::Place;
+use crate::cafe::CafeHandle;
+use crate::clock::now_ms;
+use crate::refusal::Refusal;
 use crate::registry::Registry;
 use crate::session;
 use crate::suggest;
+use web_client::{CONSOLE_PAGE, PHONE_PAGE, WALL_PAGE};
 
 /// The transport's own cap; anything between `MAX_MESSAGE_BYTES` and this gets a typed
 /// `tooLarge` error instead of a dropped connection.
@@ -60,28 +66,12 @@ pub struct AppState {
     pub shutdown: CancellationToken,
 }
 
-/// The browser client. Its type-checking files (`src/protocol.ts`, `jsconfig.json`,
-/// `package.json`) are for the tests, not for browsers.
-#[derive(rust_embed::Embed)]
-#[folder = "../web-client/"]
-#[exclude = "node_modules/*"]
-#[exclude = "jsconfig.json"]
-#[exclude = "package.json"]
-#[exclude = "src/*"]
-struct WebClient;
-
-/// The pages behind the web client's own addresses; each page's scripts read the rest of the
-/// path (the join code) themselves.
-const CONSOLE_PAGE: &str = "index.html";
-const PHONE_PAGE: &str = "phone.html";
-const WALL_PAGE: &str = "wall.html";
-
 pub fn router(state: AppState) -> Router {
     // A request body that trickles in is cut off: it holds a connection and a task.
     let api = Router::new()
         .route("/api/cafes", post(create_cafe))
         .route("/api/cafes/{code}", get(cafe_info))
-        .route("/api/cafes/{code}/qr.svg", get(join_qr))
+        .route("/api/cafes/{code}/qr.svg", get(join_qr::join_qr))
         .route("/api/cafes/{code}/export", get(export_cafe))
         .route("/api/cafes/{code}/suggestions", get(suggestions))
         .route(
@@ -99,11 +89,11 @@ pub fn router(state: AppState) -> Router {
             get(|| async { Json(serde_json::json!({ "status": "ok" })) }),
         )
         .route("/ws", get(websocket))
-        .route("/join", get(|| page(PHONE_PAGE)))
-        .route("/join/{code}", get(|| page(PHONE_PAGE)))
-        .route("/wall/{code}", get(|| page(WALL_PAGE)))
-        .route("/console", get(|| page(CONSOLE_PAGE)))
-        .fallback(get(static_file))
+        .route("/join", get(|| web_client::page(PHONE_PAGE)))
+        .route("/join/{code}", get(|| web_client::page(PHONE_PAGE)))
+        .route("/wall/{code}", get(|| web_client::page(WALL_PAGE)))
+        .route("/console", get(|| web_client::page(CONSOLE_PAGE)))
+        .fallback(get(web_client::static_file))
         .layer(DefaultBodyLimit::max(MAX_MESSAGE_BYTES))
         .layer(middleware::map_response(json_errors))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -115,17 +105,6 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("nosniff"),
         ))
         .with_state(state)
-}
-
-pub fn error(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Response {
-    (
-        status,
-        Json(ErrorBody {
-            code,
-            message: message.into(),
-        }),
-    )
-        .into_response()
 }
 
 /// Every refusal is an `ErrorBody`, including the ones axum and the timeout layer make
@@ -182,168 +161,159 @@ async fn json_errors(response: Response) -> Response {
     Response::from_parts(parts, Body::from(body))
 }
 
-fn status_for(code: ErrorCode) -> StatusCode {
-    match code {
-        ErrorCode::BadMessage => StatusCode::BAD_REQUEST,
-        ErrorCode::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-        ErrorCode::InvalidInput => StatusCode::UNPROCESSABLE_ENTITY,
-        ErrorCode::NotFound => StatusCode::NOT_FOUND,
-        ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-        ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-        ErrorCode::Forbidden | ErrorCode::BadCredentials | ErrorCode::NotAuthenticated => {
-            StatusCode::FORBIDDEN
-        }
-        ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        _ => StatusCode::BAD_REQUEST,
-    }
-}
-
-async fn create_cafe(State(app): State<AppState>, body: Result<Bytes, BytesRejection>) -> Response {
-    let body = match body {
-        Ok(b) => b,
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return error(
-                StatusCode::PAYLOAD_TOO_LARGE,
+async fn create_cafe(
+    State(app): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, Refusal> {
+    let body = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Refusal::new(
                 ErrorCode::TooLarge,
                 format!("the request body is larger than {MAX_MESSAGE_BYTES} bytes"),
-            );
+            )
+        } else {
+            Refusal::new(ErrorCode::BadMessage, rejection.body_text())
         }
-        Err(rejection) => {
-            return error(
-                rejection.status(),
-                ErrorCode::BadMessage,
-                rejection.body_text(),
-            );
-        }
-    };
-    let req: CreateCafeRequest = match serde_json::from_slice(&body) {
-        Ok(r) => r,
-        Err(e) => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                ErrorCode::BadMessage,
-                format!("the body is not a valid café: {e}"),
-            );
-        }
-    };
-    match app.registry.create(&req).await {
-        Ok(created) => (StatusCode::CREATED, Json(created)).into_response(),
-        Err(e) => {
-            if e.code() == ErrorCode::Unavailable {
-                tracing::warn!(error = %e, "café creation failed");
-            }
-            let message = match e.code() {
-                ErrorCode::Unavailable => {
-                    "the server could not save the café; nothing was created. Try again shortly"
-                        .to_string()
-                }
-                _ => e.to_string(),
-            };
-            error(status_for(e.code()), e.code(), message)
-        }
-    }
+    })?;
+    let req: CreateCafeRequest = serde_json::from_slice(&body).map_err(|e| {
+        Refusal::new(
+            ErrorCode::BadMessage,
+            format!("the body is not a valid café: {e}"),
+        )
+    })?;
+    let created = app.registry.create(&req).await?;
+    Ok((StatusCode::CREATED, Json(created)).into_response())
 }
 
-async fn cafe_info(State(app): State<AppState>, Path(code): Path<String>) -> Response {
-    match find_cafe(&app, &code).await {
-        Ok(cafe) => match cafe.info().await {
-            Ok(info) => Json(info).into_response(),
-            Err(_) => cafe_gone(),
-        },
-        Err(refused) => refused,
-    }
+async fn cafe_info(
+    State(app): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Response, Refusal> {
+    let cafe = find_cafe(&app, &code).await?;
+    Ok(Json(cafe.info().await?).into_response())
 }
 
-/// The café a join code names, or the error response that says why there is none.
-async fn find_cafe(app: &AppState, code: &str) -> Result<crate::cafe::CafeHandle, Response> {
+/// The café a join code names, or why there is none.
+async fn find_cafe(app: &AppState, code: &str) -> Result<CafeHandle, Refusal> {
     match app.registry.by_code(code).await {
         Ok(Some(cafe)) => Ok(cafe),
-        Ok(None) => Err(error(
-            StatusCode::NOT_FOUND,
+        Ok(None) => Err(Refusal::new(
             ErrorCode::NotFound,
             "no café with that code; check the code on the wall",
         )),
         Err(e) => {
             tracing::warn!(error = %e, "café lookup failed");
-            Err(error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                ErrorCode::Unavailable,
+            Err(Refusal::unavailable(
                 "the server could not look up the café; try again shortly",
             ))
         }
     }
 }
 
-fn cafe_gone() -> Response {
-    error(
-        StatusCode::SERVICE_UNAVAILABLE,
-        ErrorCode::Unavailable,
-        "the café is not available right now",
-    )
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum FormatParam {
+    #[default]
+    #[serde(alias = "md")]
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Default, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum AuthorsParam {
+    #[default]
+    Shown,
+    Anonymous,
+    #[serde(rename = "anonymousWithOrganisations")]
+    AnonymousWithOrganisations,
 }
 
 #[derive(Debug, Deserialize)]
 struct ExportQuery {
-    format: Option<String>,
-    authors: Option<String>,
+    #[serde(default)]
+    format: FormatParam,
+    #[serde(default)]
+    authors: AuthorsParam,
 }
 
 /// `GET /api/cafes/{code}/export?format=markdown|csv|json&authors=shown|anonymous|…` with
-/// `Authorization: Bearer <facilitator key>`: the café as a download.
+/// `Authorization: Bearer <facilitator key>`: the café as a download, rendered on the
+/// blocking pool from a copy the owner hands over.
 async fn export_cafe(
     State(app): State<AppState>,
     Path(code): Path<String>,
-    Query(query): Query<ExportQuery>,
+    QueryOptions(query): QueryOptions<ExportQuery>,
     headers: HeaderMap,
-) -> Response {
-    let format = match query.format.as_deref().unwrap_or("markdown") {
-        "markdown" | "md" => ExportFormat::Markdown,
-        "csv" => ExportFormat::Csv,
-        "json" => ExportFormat::Json,
-        other => {
-            return error(
-                StatusCode::BAD_REQUEST,
-                ErrorCode::InvalidInput,
-                format!("unknown export format {other:?}; use markdown, csv or json"),
-            );
+) -> Result<Response, Refusal> {
+    let format = match query.format {
+        FormatParam::Markdown => ExportFormat::Markdown,
+        FormatParam::Csv => ExportFormat::Csv,
+        FormatParam::Json => ExportFormat::Json,
+    };
+    let authors = match query.authors {
+        AuthorsParam::Shown => Authors::Shown,
+        AuthorsParam::Anonymous => Authors::Anonymous,
+        AuthorsParam::AnonymousWithOrganisations => Authors::AnonymousWithOrganisations,
+    };
+    let key = bearer(&headers).ok_or_else(|| no_key("export"))?;
+    let cafe = find_cafe(&app, &code).await?.for_export(key).await?;
+    let rendered = tokio::task::spawn_blocking(move || {
+        crate::export::export(&cafe, format, authors, now_ms())
+    })
+    .await;
+    let exported = match rendered {
+        Ok(Ok(exported)) => exported,
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "export failed");
+            return Err(Refusal::unavailable(e.to_string()));
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "export failed");
+            return Err(Refusal::new(
+                ErrorCode::Internal,
+                "the server could not export the café",
+            ));
         }
     };
-    let authors = match query.authors.as_deref().unwrap_or("shown") {
-        "shown" => Authors::Shown,
-        "anonymous" => Authors::Anonymous,
-        "anonymousWithOrganisations" => Authors::AnonymousWithOrganisations,
-        other => {
-            return error(
+    let disposition = format!("attachment; filename=\"{}\"", exported.filename);
+    Ok((
+        [
+            (header::CONTENT_TYPE, exported.content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        exported.body,
+    )
+        .into_response())
+}
+
+/// A query string read into `T`. Options that do not parse are answered **400**
+/// `invalidInput` (protocol, export): the request's form is wrong, as for any rejected
+/// extractor, and the code still says that a value is what to fix. Not a [`Refusal`], whose
+/// `invalidInput` is 422 for a well-formed request with a value out of range.
+struct QueryOptions<T>(T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for QueryOptions<T> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(options)) => Ok(Self(options)),
+            Err(rejection) => Err((
                 StatusCode::BAD_REQUEST,
-                ErrorCode::InvalidInput,
-                format!(
-                    "unknown authors setting {other:?}; use shown, anonymous or anonymousWithOrganisations"
-                ),
-            );
-        }
-    };
-    let Some(key) = bearer(&headers) else {
-        return no_key("export");
-    };
-    let cafe = match find_cafe(&app, &code).await {
-        Ok(cafe) => cafe,
-        Err(refused) => return refused,
-    };
-    match cafe.export(key, format, authors).await {
-        Ok(Ok(exported)) => {
-            let disposition = format!("attachment; filename=\"{}\"", exported.filename);
-            (
-                [
-                    (header::CONTENT_TYPE, exported.content_type.to_owned()),
-                    (header::CONTENT_DISPOSITION, disposition),
-                    (header::CACHE_CONTROL, "no-store".to_owned()),
-                ],
-                exported.body,
+                Json(ErrorBody {
+                    code: ErrorCode::InvalidInput,
+                    message: format!(
+                        "{}; use format=markdown, csv or json and authors=shown, anonymous or \
+                         anonymousWithOrganisations",
+                        rejection.body_text()
+                    ),
+                }),
             )
-                .into_response()
+                .into_response()),
         }
-        Ok(Err(refused)) => owner_refused(refused),
-        Err(_) => cafe_gone(),
     }
 }
 
@@ -358,24 +328,12 @@ fn bearer(headers: &HeaderMap) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// The answer to a request for staff that came without a key.
-fn no_key(to: &str) -> Response {
-    error(
-        StatusCode::UNAUTHORIZED,
+/// The refusal of a request for staff that came without a key.
+fn no_key(to: &str) -> Refusal {
+    Refusal::new(
         ErrorCode::NotAuthenticated,
         format!("only the facilitator can {to}: send `Authorization: Bearer <facilitator key>`"),
     )
-}
-
-/// A café owner's refusal as an HTTP answer.
-fn owner_refused((code, message): (ErrorCode, String)) -> Response {
-    let status = match code {
-        ErrorCode::BadCredentials => StatusCode::FORBIDDEN,
-        ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-        ErrorCode::WrongPhase => StatusCode::CONFLICT,
-        _ => StatusCode::BAD_REQUEST,
-    };
-    error(status, code, message)
 }
 
 /// `GET /api/cafes/{code}/suggestions` with the facilitator's or co-facilitator's key: groups
@@ -384,19 +342,9 @@ async fn suggestions(
     State(app): State<AppState>,
     Path(code): Path<String>,
     headers: HeaderMap,
-) -> Response {
-    let Some(key) = bearer(&headers) else {
-        return no_key("ask for suggestions");
-    };
-    let cafe = match find_cafe(&app, &code).await {
-        Ok(cafe) => cafe,
-        Err(refused) => return refused,
-    };
-    let notes = match cafe.unthemed_notes(key).await {
-        Ok(Ok(notes)) => notes,
-        Ok(Err(refused)) => return owner_refused(refused),
-        Err(_) => return cafe_gone(),
-    };
+) -> Result<Response, Refusal> {
+    let key = bearer(&headers).ok_or_else(|| no_key("ask for suggestions"))?;
+    let notes = find_cafe(&app, &code).await?.unthemed_notes(key).await?;
     // Clustering a full wall takes a noticeable slice of a core: off the async workers.
     let grouped = tokio::task::spawn_blocking(move || {
         let texts: Vec<suggest::NoteText<'_>> = notes
@@ -417,14 +365,13 @@ async fn suggestions(
     })
     .await;
     match grouped {
-        Ok(body) => ([(header::CACHE_CONTROL, "no-store")], Json(body)).into_response(),
+        Ok(body) => Ok(([(header::CACHE_CONTROL, "no-store")], Json(body)).into_response()),
         Err(e) => {
             tracing::error!(error = %e, "suggesting themes failed");
-            error(
-                StatusCode::INTERNAL_SERVER_ERROR,
+            Err(Refusal::new(
                 ErrorCode::Internal,
                 "the server could not suggest themes; group the notes by hand",
-            )
+            ))
         }
     }
 }
@@ -435,7 +382,7 @@ async fn share_co_facilitator(
     State(app): State<AppState>,
     Path(code): Path<String>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, Refusal> {
     co_facilitator(app, code, headers, true).await
 }
 
@@ -445,28 +392,26 @@ async fn revoke_co_facilitator(
     State(app): State<AppState>,
     Path(code): Path<String>,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, Refusal> {
     co_facilitator(app, code, headers, false).await
 }
 
-async fn co_facilitator(app: AppState, code: String, headers: HeaderMap, share: bool) -> Response {
-    let Some(key) = bearer(&headers) else {
-        return no_key("share keys");
-    };
-    let cafe = match find_cafe(&app, &code).await {
-        Ok(cafe) => cafe,
-        Err(refused) => return refused,
-    };
-    match cafe.co_facilitator_key(key, share).await {
-        Ok(Ok(Some(co_facilitator_key))) => (
+async fn co_facilitator(
+    app: AppState,
+    code: String,
+    headers: HeaderMap,
+    share: bool,
+) -> Result<Response, Refusal> {
+    let key = bearer(&headers).ok_or_else(|| no_key("share keys"))?;
+    let cafe = find_cafe(&app, &code).await?;
+    Ok(match cafe.co_facilitator_key(key, share).await? {
+        Some(co_facilitator_key) => (
             [(header::CACHE_CONTROL, "no-store")],
             Json(CoFacilitatorKey { co_facilitator_key }),
         )
             .into_response(),
-        Ok(Ok(None)) => StatusCode::NO_CONTENT.into_response(),
-        Ok(Err(refused)) => owner_refused(refused),
-        Err(_) => cafe_gone(),
-    }
+        None => StatusCode::NO_CONTENT.into_response(),
+    })
 }
 
 /// Browsers always send Origin on websocket upgrades; refusing foreign ones stops another
@@ -497,18 +442,15 @@ async fn websocket(
     ws: WebSocketUpgrade,
 ) -> Response {
     if !origin_allowed(&headers, &app.allowed_origins) {
-        return error(
-            StatusCode::FORBIDDEN,
+        return Refusal::new(
             ErrorCode::Forbidden,
             "websocket connections from this origin are not allowed; see --allowed-origin",
-        );
+        )
+        .into_response();
     }
     let Ok(permit) = app.websockets.clone().try_acquire_owned() else {
-        return error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            ErrorCode::Unavailable,
-            "the server is at its connection limit; try again shortly",
-        );
+        return Refusal::unavailable("the server is at its connection limit; try again shortly")
+            .into_response();
     };
     // Small buffers: an idle phone should cost the server kilobytes, not the default 256 KiB.
     ws.max_message_size(TRANSPORT_MAX_BYTES)
@@ -524,136 +466,4 @@ async fn websocket(
                 drop((permit, place, running));
             }
         })
-}
-
-async fn static_file(uri: Uri) -> Response {
-    let path = uri.path().trim_start_matches('/');
-    let path = if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
-    } else {
-        path.to_owned()
-    };
-    embedded(&path)
-}
-
-async fn page(name: &'static str) -> Response {
-    embedded(name)
-}
-
-fn embedded(path: &str) -> Response {
-    match WebClient::get(path) {
-        Some(file) => Response::builder()
-            .header(header::CONTENT_TYPE, file.metadata.mimetype())
-            .header(header::CACHE_CONTROL, "no-cache")
-            .body(Body::from(file.data))
-            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-        None => error(StatusCode::NOT_FOUND, ErrorCode::NotFound, "no such page"),
-    }
-}
-
-#[derive(Deserialize)]
-struct QrQuery {
-    /// Where phones reach this server (`http://192.168.1.20:8080`). The console sends it,
-    /// because a laptop often opens itself as `localhost`, which a phone cannot reach.
-    origin: Option<String>,
-}
-
-/// The longest origin a join QR code encodes; real ones are a few dozen characters.
-const MAX_ORIGIN_CHARS: usize = 200;
-
-/// `GET /api/cafes/{code}/qr.svg`: a QR code of the café's join address, `{origin}/join/{code}`.
-async fn join_qr(
-    State(app): State<AppState>,
-    Path(code): Path<String>,
-    Query(query): Query<QrQuery>,
-    headers: HeaderMap,
-) -> Response {
-    let origin = match query.origin {
-        Some(origin) => origin,
-        None => match headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
-            Some(host) => format!("http://{host}"),
-            None => String::new(),
-        },
-    };
-    let origin = origin.trim_end_matches('/');
-    if !is_web_origin(origin) {
-        return error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::InvalidInput,
-            "origin must look like http://192.168.1.20:8080",
-        );
-    }
-    let code = match find_cafe(&app, &code).await {
-        Ok(cafe) => match cafe.info().await {
-            Ok(info) => info.join_code,
-            Err(_) => return cafe_gone(),
-        },
-        Err(refused) => return refused,
-    };
-    match qr_svg(&format!("{origin}/join/{code}")) {
-        Some(svg) => Response::builder()
-            .header(header::CONTENT_TYPE, "image/svg+xml")
-            .header(header::CACHE_CONTROL, "no-cache")
-            .body(Body::from(svg))
-            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-        None => error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            ErrorCode::InvalidInput,
-            "that address is too long for a QR code",
-        ),
-    }
-}
-
-/// `http(s)://host[:port]` and nothing else: no path, query, user info or odd characters, so
-/// the code can only ever point at a Flamingo join page.
-fn is_web_origin(origin: &str) -> bool {
-    let Some(host) = origin
-        .strip_prefix("http://")
-        .or_else(|| origin.strip_prefix("https://"))
-    else {
-        return false;
-    };
-    origin.len() <= MAX_ORIGIN_CHARS
-        && !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
-}
-
-/// Black on white with a quiet zone, medium error correction (survives a smudged projector).
-fn qr_svg(text: &str) -> Option<String> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
-    Some(
-        code.render::<svg::Color<'_>>()
-            .min_dimensions(256, 256)
-            .dark_color(svg::Color("#000000"))
-            .light_color(svg::Color("#ffffff"))
-            .quiet_zone(true)
-            .build(),
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn origins_are_scheme_host_and_port_only() {
-        assert!(is_web_origin("http://192.168.1.20:8080"));
-        assert!(is_web_origin("https://cafe.example.org"));
-        assert!(is_web_origin("http://[fe80::1]:8080"));
-        assert!(!is_web_origin("javascript:alert(1)"));
-        assert!(!is_web_origin("http://"));
-        assert!(!is_web_origin("http://evil.example/phish?x="));
-        assert!(!is_web_origin("http://user@host"));
-        assert!(!is_web_origin(&format!("http://{}", "a".repeat(300))));
-    }
-
-    #[test]
-    fn the_qr_code_is_an_svg_of_dark_modules() {
-        let svg = qr_svg("http://192.168.1.20:8080/join/K7QM3P").expect("fits");
-        assert!(svg.starts_with("<?xml") && svg.contains("<svg"));
-        assert!(svg.contains("#000000"));
-        assert!(qr_svg(&"x".repeat(8000)).is_none());
-    }
 }

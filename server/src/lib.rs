@@ -1,16 +1,19 @@
-//! The Flamingo server as a library: `main.rs` only parses flags and calls [`serve`], so
-//! that tests start the very same server on a port-0 listener.
+//! The Flamingo server as a library: the binary only runs [`cli::main`], which parses flags
+//! and calls [`serve`], so that tests start the very same server on a port-0 listener.
 
 pub mod accept;
 pub mod address_gate;
 pub mod cafe;
+pub mod cli;
 pub mod clock;
+pub mod cluster;
 pub mod config;
 pub mod engine;
 pub mod export;
 pub mod http;
 pub mod outbound;
 pub mod rate;
+pub mod refusal;
 pub mod registry;
 pub mod seating;
 pub mod secrets;
@@ -44,31 +47,20 @@ pub async fn serve(
     config: Config,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    let storage = open_storage(&config).await?;
-    let changes = storage.watch().await?;
+    let (storage, bus) = open_storage(&config).await?;
     let stop = CancellationToken::new();
-    let peers = changes
-        .is_some()
-        .then(|| start_announcing(storage.clone(), stop.clone()));
-    let registry = Arc::new(registry::Registry::new(storage, peers, stop.clone()));
-    if let Some(mut changes) = changes {
+    let cluster = match bus {
+        Some(bus) => Some(cluster::Cluster::join(bus, stop.clone()).await?),
+        None => None,
+    };
+    let registry = Arc::new(registry::Registry::new(
+        storage,
+        cluster.clone(),
+        stop.clone(),
+    ));
+    if let Some(cluster) = &cluster {
         let hearing = registry.clone();
-        tokio::spawn(async move {
-            while let Some(change) = changes.recv().await {
-                hearing.on_change(change);
-            }
-        });
-        let sweeping = registry.clone();
-        let stopping = stop.clone();
-        tokio::spawn(async move {
-            let mut sweep = tokio::time::interval(registry::ALIVE_EVERY);
-            loop {
-                tokio::select! {
-                    _ = stopping.cancelled() => break,
-                    _ = sweep.tick() => sweeping.sweep_nodes(),
-                }
-            }
-        });
+        cluster.listen(move |heard| hearing.on_heard(heard));
     }
     let restored = registry.restore().await?;
     let port = listener.local_addr()?.port();
@@ -102,43 +94,19 @@ pub async fn serve(
     Ok(())
 }
 
-/// This node's voice to the others sharing the storage: one queue, sent in order, plus a
-/// heartbeat so that the others notice when this node is gone.
-fn start_announcing(storage: Arc<dyn storage::Storage>, stop: CancellationToken) -> cafe::Peers {
-    let node = uuid::Uuid::new_v4();
-    let (announce, mut queue) = tokio::sync::mpsc::unbounded_channel();
-    let heartbeat = announce.clone();
-    tokio::spawn(async move {
-        while let Some(change) = queue.recv().await {
-            if let Err(e) = storage.announce(&change).await {
-                tracing::warn!(error = %e, "could not tell the other nodes");
-            }
-        }
-    });
-    tokio::spawn(async move {
-        let mut beat = tokio::time::interval(registry::ALIVE_EVERY);
-        loop {
-            tokio::select! {
-                _ = stop.cancelled() => break,
-                _ = beat.tick() => {
-                    if heartbeat.send(storage::Change::Alive { node }).is_err() {
-                        break;
-                    }
-                }
-            }
-        }
-    });
-    info!(%node, "sharing the storage with other nodes");
-    cafe::Peers { node, announce }
-}
-
-/// PostgreSQL when a database URL is given (several nodes may share it), else the SQLite file
-/// in the data directory.
-async fn open_storage(config: &Config) -> Result<Arc<dyn storage::Storage>, ServerError> {
+/// PostgreSQL when a database URL is given (several nodes may share it, and hear each other
+/// through it), else the SQLite file in the data directory (this node alone).
+async fn open_storage(
+    config: &Config,
+) -> Result<(Arc<dyn storage::Storage>, Option<Arc<dyn storage::NodeBus>>), ServerError> {
     Ok(match &config.database_url {
         Some(url) => {
-            Arc::new(storage::PostgresStorage::connect(url, config.database_connections).await?)
+            let pg = storage::PostgresStorage::connect(url, config.database_connections).await?;
+            (Arc::new(pg.clone()), Some(Arc::new(pg)))
         }
-        None => Arc::new(storage::SqliteStorage::open(&config.data_dir)?),
+        None => (
+            Arc::new(storage::SqliteStorage::open(&config.data_dir)?),
+            None,
+        ),
     })
 }

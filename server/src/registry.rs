@@ -1,54 +1,30 @@
 //! Every café this server runs, by id and by join code. The map holds handles only; each
 //! café's state lives in its owner task.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use dashmap::DashMap;
-use flamingo_protocol::{CafeId, CreateCafeRequest, CreateCafeResponse, ErrorCode};
+use flamingo_protocol::{CafeId, CreateCafeRequest, CreateCafeResponse};
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
-use crate::cafe::{self, CafeHandle, PeerPresence, Peers};
+use crate::cafe::{self, CafeHandle};
 use crate::clock::now_ms;
+use crate::cluster::{Cluster, Heard};
 use crate::engine::{self, NewCafe, Recorded};
+use crate::refusal::Refusal;
 use crate::secrets;
-use crate::storage::{CafeRow, Change, NodeId, Storage, StorageError};
-
-/// How often a node tells the others it is alive, and how long its silence means it is gone
-/// (its phones then count as disconnected until they reconnect elsewhere).
-pub const ALIVE_EVERY: Duration = Duration::from_secs(3);
-pub const GONE_AFTER: Duration = Duration::from_secs(10);
+use crate::storage::{CafeRow, Storage, StorageError};
 
 /// Attempts at a fresh join code before giving up (a clash is one in ~900 million per café).
 const JOIN_CODE_ATTEMPTS: usize = 8;
-
-#[derive(Debug, thiserror::Error)]
-pub enum RegistryError {
-    #[error("{1}")]
-    Refused(ErrorCode, String),
-    #[error("storage: {0}")]
-    Storage(#[from] StorageError),
-}
-
-impl RegistryError {
-    pub fn code(&self) -> ErrorCode {
-        match self {
-            Self::Refused(code, _) => *code,
-            Self::Storage(_) => ErrorCode::Unavailable,
-        }
-    }
-}
 
 pub struct Registry {
     cafes: DashMap<CafeId, CafeHandle>,
     codes: DashMap<String, CafeId>,
     storage: Arc<dyn Storage>,
     /// This node among others sharing the storage; `None` when it is alone.
-    peers: Option<Peers>,
-    /// When each other node was last heard from.
-    nodes: Mutex<HashMap<NodeId, Instant>>,
+    cluster: Option<Arc<Cluster>>,
     shutdown: CancellationToken,
     /// Serialises loading a café on demand, so two requests never start two owners.
     loading: tokio::sync::Mutex<()>,
@@ -57,15 +33,14 @@ pub struct Registry {
 impl Registry {
     pub fn new(
         storage: Arc<dyn Storage>,
-        peers: Option<Peers>,
+        cluster: Option<Arc<Cluster>>,
         shutdown: CancellationToken,
     ) -> Self {
         Self {
             cafes: DashMap::new(),
             codes: DashMap::new(),
             storage,
-            peers,
-            nodes: Mutex::new(HashMap::new()),
+            cluster,
             shutdown,
             loading: tokio::sync::Mutex::new(()),
         }
@@ -91,20 +66,23 @@ impl Registry {
         let Some(log) = self.storage.load(id).await? else {
             return Ok(None);
         };
-        let Some((id, code, handle)) = cafe::spawn(
+        let Some(handle) = cafe::spawn(
             &log.records,
             log.epoch,
             self.storage.clone(),
-            self.peers.clone(),
+            self.cluster.as_ref().map(|c| c.link()),
             self.shutdown.clone(),
         ) else {
             warn!(%id, "stored café has no creation event; skipped");
             return Ok(None);
         };
-        self.codes.insert(code, id);
-        self.cafes.insert(id, handle.clone());
+        self.codes
+            .insert(handle.join_code().to_owned(), handle.id());
+        self.cafes.insert(handle.id(), handle.clone());
         // Other nodes may serve phones of this café already.
-        self.want_presence(Some(id));
+        if let Some(cluster) = &self.cluster {
+            cluster.want_presence(Some(id));
+        }
         Ok(Some(handle))
     }
 
@@ -115,91 +93,35 @@ impl Registry {
         self.load(id).await
     }
 
-    /// Passes news of another node's append to the café's owner, if this node runs that café
-    /// (one it does not run is read whole from the log when first asked for).
-    pub fn on_change(&self, change: Change) {
-        let me = self.peers.as_ref().map(|p| p.node);
-        if let Some(node) = change.sender() {
-            if Some(node) == me {
-                return;
-            }
-            self.nodes
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .insert(node, Instant::now());
-        }
-        match change {
-            Change::Appended { cafe_id, seq } => {
+    /// Passes what other nodes did to the owners of the cafés it concerns, if this node runs
+    /// them (one it does not run is read whole from the log when first asked for).
+    pub fn on_heard(&self, heard: Heard) {
+        match heard {
+            Heard::Appended { cafe_id, seq } => {
                 if let Some(h) = self.cafes.get(&cafe_id) {
                     h.news().appended(seq);
                 }
             }
-            Change::MaybeMissed => {
+            Heard::MaybeMissed => {
                 for h in self.cafes.iter() {
                     h.news().maybe_missed();
                 }
-                self.want_presence(None);
             }
-            Change::Presence {
-                node,
-                cafe_id,
-                participant_id,
-                connected,
+            Heard::Presence {
+                cafe_id: Some(id),
+                news,
             } => {
-                if let Some(h) = self.cafes.get(&cafe_id) {
-                    h.news().presence(PeerPresence::Phone {
-                        node,
-                        participant_id,
-                        connected,
-                    });
+                if let Some(h) = self.cafes.get(&id) {
+                    h.news().presence(news);
                 }
             }
-            Change::PresenceWanted { cafe_id, .. } => match cafe_id {
-                Some(id) => {
-                    if let Some(h) = self.cafes.get(&id) {
-                        h.news().presence(PeerPresence::Wanted);
-                    }
+            Heard::Presence {
+                cafe_id: None,
+                news,
+            } => {
+                for h in self.cafes.iter() {
+                    h.news().presence(news);
                 }
-                None => {
-                    for h in self.cafes.iter() {
-                        h.news().presence(PeerPresence::Wanted);
-                    }
-                }
-            },
-            Change::Alive { .. } => {}
-        }
-    }
-
-    /// Asks the other nodes to announce their phones in a café this node just started running,
-    /// or in all (after missing news).
-    pub fn want_presence(&self, cafe_id: Option<CafeId>) {
-        if let Some(peers) = &self.peers {
-            let _ = peers.announce.send(Change::PresenceWanted {
-                node: peers.node,
-                cafe_id,
-            });
-        }
-    }
-
-    /// Forgets nodes silent for longer than [`GONE_AFTER`]: their phones are no longer
-    /// connected through them.
-    pub fn sweep_nodes(&self) {
-        let gone: Vec<NodeId> = {
-            let mut nodes = self.nodes.lock().unwrap_or_else(|p| p.into_inner());
-            let gone = nodes
-                .iter()
-                .filter(|(_, seen)| seen.elapsed() > GONE_AFTER)
-                .map(|(n, _)| *n)
-                .collect::<Vec<_>>();
-            for n in &gone {
-                nodes.remove(n);
-            }
-            gone
-        };
-        for node in gone {
-            info!(%node, "another node went silent; its phones count as disconnected");
-            for h in self.cafes.iter() {
-                h.news().presence(PeerPresence::NodeGone { node });
             }
         }
     }
@@ -219,10 +141,14 @@ impl Registry {
         self.by_id(id).await
     }
 
-    pub async fn create(
-        &self,
-        req: &CreateCafeRequest,
-    ) -> Result<CreateCafeResponse, RegistryError> {
+    /// Stores a new café and starts its owner. Refused when the request breaks a rule, or
+    /// (retryable) when nothing could be stored.
+    pub async fn create(&self, req: &CreateCafeRequest) -> Result<CreateCafeResponse, Refusal> {
+        let not_saved = || {
+            Refusal::unavailable(
+                "the server could not save the café; nothing was created. Try again shortly",
+            )
+        };
         let facilitator_key = secrets::new_secret();
         let cafe_id = uuid::Uuid::new_v4();
         for _ in 0..JOIN_CODE_ATTEMPTS {
@@ -236,7 +162,7 @@ impl Registry {
                     seed: secrets::new_seed(),
                 },
             )
-            .map_err(|e| RegistryError::Refused(e.code(), e.to_string()))?;
+            .map_err(Refusal::from)?;
             let now = now_ms();
             let first = Recorded {
                 seq: 1,
@@ -252,17 +178,20 @@ impl Registry {
             match self.storage.create_cafe(&row, &first).await {
                 Ok(()) => {}
                 Err(StorageError::JoinCodeTaken) => continue,
-                Err(e) => return Err(e.into()),
+                Err(e) => {
+                    warn!(error = %e, "café creation failed");
+                    return Err(not_saved());
+                }
             }
-            if let Some((id, code, handle)) = cafe::spawn(
+            if let Some(handle) = cafe::spawn(
                 std::slice::from_ref(&first),
                 row.epoch,
                 self.storage.clone(),
-                self.peers.clone(),
+                self.cluster.as_ref().map(|c| c.link()),
                 self.shutdown.clone(),
             ) {
-                self.codes.insert(code, id);
-                self.cafes.insert(id, handle);
+                self.codes.insert(join_code.clone(), cafe_id);
+                self.cafes.insert(cafe_id, handle);
             }
             info!(%cafe_id, %join_code, "café created");
             return Ok(CreateCafeResponse {
@@ -271,9 +200,7 @@ impl Registry {
                 facilitator_key,
             });
         }
-        Err(RegistryError::Refused(
-            ErrorCode::Unavailable,
-            "could not find a free join code; try again".into(),
-        ))
+        warn!("café creation failed: no free join code");
+        Err(not_saved())
     }
 }

@@ -20,6 +20,7 @@ use crate::clock::now_ms;
 use crate::http::AppState;
 use crate::outbound::{self, Outbound, OutboundRx};
 use crate::rate::TokenBucket;
+use crate::refusal::Refusal;
 
 /// Time to say hello after connecting.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
@@ -213,7 +214,7 @@ impl Reader {
                 }
                 match self.hello(request_id, auth, since).await {
                     Ok(()) => None,
-                    Err((code, message)) => {
+                    Err(Refusal { code, message }) => {
                         self.error(request_id, code, message);
                         self.failed_hellos += 1;
                         (self.failed_hellos >= MAX_FAILED_HELLOS).then_some(CloseCode::AuthFailed)
@@ -251,7 +252,7 @@ impl Reader {
         request_id: Option<u32>,
         auth: Auth,
         since: Option<flamingo_protocol::Cursor>,
-    ) -> Result<(), (ErrorCode, String)> {
+    ) -> Result<(), Refusal> {
         let registry = &self.app.registry;
         let (found, credentials) = match auth {
             Auth::Facilitator {
@@ -294,16 +295,14 @@ impl Reader {
         let cafe = match found {
             Ok(Some(cafe)) => cafe,
             Ok(None) => {
-                return Err((
-                    ErrorCode::BadCredentials,
-                    "no café with that code; check the code on the wall".into(),
+                return Err(Refusal::bad_credentials(
+                    "no café with that code; check the code on the wall",
                 ));
             }
             Err(e) => {
                 tracing::warn!(error = %e, "café lookup failed");
-                return Err((
-                    ErrorCode::Unavailable,
-                    "the server could not look up the café; try again shortly".into(),
+                return Err(Refusal::unavailable(
+                    "the server could not look up the café; try again shortly",
                 ));
             }
         };
@@ -315,12 +314,7 @@ impl Reader {
             conn: self.out.clone(),
             reply,
         };
-        let gone = || {
-            (
-                ErrorCode::Unavailable,
-                "the café is not available right now; reconnect".to_string(),
-            )
-        };
+        let gone = || Refusal::unavailable("the café is not available right now; reconnect");
         cafe.send(req).await.map_err(|_| gone())?;
         let session = answer.await.map_err(|_| gone())??;
         self.cafe = Some((cafe, session));

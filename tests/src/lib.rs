@@ -21,7 +21,6 @@ use flamingo_protocol::{
 /// How long a test waits for something the server should do at once.
 pub const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// A café with `rounds` rounds of `minutes` each, tables of `table_size`.
 /// `POST /api/cafes` on the server at `base` (e.g. `http://127.0.0.1:1234`): the created café,
 /// or the status and error body.
 pub async fn create_cafe_at(

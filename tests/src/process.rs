@@ -33,50 +33,28 @@ const TERM_TIMEOUT: Duration = Duration::from_secs(15);
 /// Lines of the child's output kept for diagnostics and log assertions.
 const KEPT_LINES: usize = 20_000;
 
-/// The path of the `flamingo` binary, built (or brought up to date) once per test process.
+/// The path of the server binary the child-process tests run.
 ///
-/// `cargo test -p flamingo-tests` does not build another package's binaries, so a binary
-/// left in `target/` may be missing or older than the server's sources; one `cargo build`
-/// fixes both and costs well under a second when nothing changed. `FLAMINGO_BIN` names a
-/// binary to use instead (nothing is built then).
+/// It is this package's `flamingo-node` (`src/bin/flamingo-node.rs`, the shipped binary's own
+/// `cli::main`), which Cargo builds before it runs this package's integration tests, next to
+/// their `deps/` directory. `FLAMINGO_BIN` names another binary to use instead.
 pub fn binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
         if let Some(bin) = std::env::var_os("FLAMINGO_BIN") {
             return PathBuf::from(bin);
         }
-        // …/target/<profile>/deps/<test binary> → …/target/<profile>/flamingo
+        // …/target/<profile>/deps/<test binary> → …/target/<profile>/flamingo-node
         let exe = std::env::current_exe().expect("the test binary's path");
-        let profile_dir = exe
+        let bin = exe
             .parent()
             .and_then(Path::parent)
-            .expect("the test binary lives in target/<profile>/deps");
-        let bin = profile_dir.join(format!("flamingo{}", std::env::consts::EXE_SUFFIX));
-        let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
-            Some("debug") | None => "dev".to_owned(),
-            Some(p) => p.to_owned(),
-        };
-        let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .expect("the workspace root");
-        let mut build =
-            std::process::Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-        build
-            .current_dir(workspace)
-            .args(["build", "-p", "flamingo-server", "--bin", "flamingo"])
-            .args(["--profile", &profile]);
-        if let Some(target) = profile_dir.parent() {
-            build.arg("--target-dir").arg(target);
-        }
-        let out = build.output().expect("run cargo build");
-        assert!(
-            out.status.success(),
-            "cargo build -p flamingo-server --bin flamingo failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+            .expect("the test binary lives in target/<profile>/deps")
+            .join(format!("flamingo-node{}", std::env::consts::EXE_SUFFIX));
         assert!(
             bin.exists(),
-            "no binary at {} after the build",
+            "no server binary at {}: run the tests through cargo test or cargo nextest, \
+             which build it, or set FLAMINGO_BIN",
             bin.display()
         );
         bin

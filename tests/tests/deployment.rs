@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
-use flamingo_server::Config;
+use flamingo_server::cli::Cli;
 use yaml_rust2::{Yaml, YamlLoader};
 
 const NODES: [&str; 2] = ["flamingo-a", "flamingo-b"];
@@ -68,7 +68,7 @@ fn compose_runs_postgres_two_nodes_and_a_proxy_with_health_checks() {
         "the database keeps its data in a volume"
     );
 
-    let settings: HashSet<String> = Config::command()
+    let settings: HashSet<String> = Cli::command()
         .get_arguments()
         .filter_map(|a| a.get_env().map(|e| e.to_string_lossy().into_owned()))
         .collect();

@@ -334,9 +334,9 @@ async fn a_round_that_ran_out_while_the_server_was_down_ends_once_at_restart() {
     tokio::time::sleep(Duration::from_millis(wait.max(0) as u64)).await;
 
     let server = TestServer::start_in(dir.path()).await;
-    // A client connecting afterwards finds the round over and the next one planned. (It
-    // may, for a moment, still be told the round runs: see the ignored
-    // `an_overdue_round_ends_before_anyone_is_served_at_restart`.)
+    // A client connecting afterwards finds the round over and the next one planned: an
+    // overdue round ends before anyone is served (see
+    // `an_overdue_round_ends_before_anyone_is_served_at_restart`).
     let mut fresh = TestClient::facilitator(&server, cafe_id, &key).await;
     fresh
         .wait_until("the overdue round to end", |c| {

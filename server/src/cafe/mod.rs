@@ -3,23 +3,23 @@
 //! message to that task, so commands are decided, stored and fanned out in one order.
 
 mod actor;
+mod audience;
 mod history;
 mod lookahead;
 mod news;
+mod presence;
 
 use std::sync::Arc;
 
-use flamingo_protocol::{
-    Authors, Command, Cursor, ErrorCode, ExportFormat, NoteId, ParticipantId, PublicCafeInfo,
-};
+use flamingo_protocol::{CafeId, Command, Cursor, NoteId, ParticipantId, PublicCafeInfo};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::engine::{Actor, Viewer};
-use crate::export::Exported;
+use crate::engine::{Actor, Cafe, Viewer};
 use crate::outbound::Outbound;
+use crate::refusal::Refusal;
 
-pub use actor::{Peers, spawn};
-pub use news::{News, PeerPresence};
+pub use actor::spawn;
+pub use news::News;
 
 /// How many requests may wait for a café before senders wait too (back-pressure).
 const MAILBOX: usize = 1024;
@@ -58,7 +58,7 @@ pub enum Request {
         since: Option<Cursor>,
         request_id: Option<u32>,
         conn: Outbound,
-        reply: oneshot::Sender<Result<Session, (ErrorCode, String)>>,
+        reply: oneshot::Sender<Answer<Session>>,
     },
     /// The answer (ack or error) goes to `conn`, after the updates the command caused.
     Command {
@@ -84,26 +84,36 @@ pub enum Request {
         share: bool,
         reply: oneshot::Sender<Answer<Option<String>>>,
     },
-    /// The café as a download, for the facilitator (checked against `key`).
-    Export {
+    /// A copy of the café to export, for staff (checked against `key`); the copy is
+    /// rendered off the owner's task.
+    ForExport {
         key: String,
-        format: ExportFormat,
-        authors: Authors,
-        reply: oneshot::Sender<Result<Exported, (ErrorCode, String)>>,
+        reply: oneshot::Sender<Answer<Box<Cafe>>>,
     },
 }
 
 /// What a request to the owner answers: the result, or the owner's refusal with its reason.
-pub type Answer<T> = Result<T, (ErrorCode, String)>;
+pub type Answer<T> = Result<T, Refusal>;
 
-/// A cheap handle to a café's owner task.
+/// A cheap handle to a café's owner task, knowing which café it is.
 #[derive(Clone, Debug)]
 pub struct CafeHandle {
+    id: CafeId,
+    join_code: String,
     tx: mpsc::Sender<Request>,
     news: Arc<News>,
 }
 
 impl CafeHandle {
+    pub fn id(&self) -> CafeId {
+        self.id
+    }
+
+    /// The café's canonical join code (it never changes).
+    pub fn join_code(&self) -> &str {
+        &self.join_code
+    }
+
     /// Where other nodes' appends and presence are passed to the owner.
     pub fn news(&self) -> &News {
         &self.news
@@ -119,44 +129,29 @@ impl CafeHandle {
         let _ = self.tx.try_send(req);
     }
 
-    pub async fn export(
-        &self,
-        key: String,
-        format: ExportFormat,
-        authors: Authors,
-    ) -> Result<Result<Exported, (ErrorCode, String)>, Gone> {
+    /// Asks the owner and waits for its answer; a stopped owner is a refusal too.
+    async fn ask<T>(&self, req: impl FnOnce(oneshot::Sender<T>) -> Request) -> Result<T, Gone> {
         let (reply, rx) = oneshot::channel();
-        self.send(Request::Export {
-            key,
-            format,
-            authors,
-            reply,
-        })
-        .await?;
+        self.send(req(reply)).await?;
         rx.await.map_err(|_| Gone)
     }
 
-    pub async fn unthemed_notes(&self, key: String) -> Result<Answer<Vec<(NoteId, String)>>, Gone> {
-        let (reply, rx) = oneshot::channel();
-        self.send(Request::UnthemedNotes { key, reply }).await?;
-        rx.await.map_err(|_| Gone)
+    pub async fn for_export(&self, key: String) -> Answer<Box<Cafe>> {
+        self.ask(|reply| Request::ForExport { key, reply }).await?
     }
 
-    pub async fn co_facilitator_key(
-        &self,
-        key: String,
-        share: bool,
-    ) -> Result<Answer<Option<String>>, Gone> {
-        let (reply, rx) = oneshot::channel();
-        self.send(Request::CoFacilitatorKey { key, share, reply })
-            .await?;
-        rx.await.map_err(|_| Gone)
+    pub async fn unthemed_notes(&self, key: String) -> Answer<Vec<(NoteId, String)>> {
+        self.ask(|reply| Request::UnthemedNotes { key, reply })
+            .await?
     }
 
-    pub async fn info(&self) -> Result<PublicCafeInfo, Gone> {
-        let (reply, rx) = oneshot::channel();
-        self.send(Request::Info { reply }).await?;
-        rx.await.map_err(|_| Gone)
+    pub async fn co_facilitator_key(&self, key: String, share: bool) -> Answer<Option<String>> {
+        self.ask(|reply| Request::CoFacilitatorKey { key, share, reply })
+            .await?
+    }
+
+    pub async fn info(&self) -> Answer<PublicCafeInfo> {
+        Ok(self.ask(|reply| Request::Info { reply }).await?)
     }
 }
 
@@ -164,3 +159,9 @@ impl CafeHandle {
 #[derive(Debug, Clone, Copy, thiserror::Error)]
 #[error("café is not available")]
 pub struct Gone;
+
+impl From<Gone> for Refusal {
+    fn from(_: Gone) -> Self {
+        Refusal::unavailable("the café is not available right now")
+    }
+}

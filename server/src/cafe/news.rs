@@ -5,25 +5,9 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use flamingo_protocol::ParticipantId;
 use tokio::sync::Notify;
 
-use crate::storage::NodeId;
-
-/// Presence news from other nodes, applied by the owner in the order heard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PeerPresence {
-    /// `participant_id` has (or no longer has) a connection on `node`.
-    Phone {
-        node: NodeId,
-        participant_id: ParticipantId,
-        connected: bool,
-    },
-    /// `node` stopped answering: none of its phones are connected through it any more.
-    NodeGone { node: NodeId },
-    /// A node wants everyone's presence again (it started, or may have missed some).
-    Wanted,
-}
+use crate::cluster::PeerPresence;
 
 #[derive(Debug, Default)]
 pub struct News {

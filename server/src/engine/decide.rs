@@ -4,23 +4,13 @@ use std::collections::HashSet;
 
 use flamingo_protocol::{Command, Millis, NoteId, ParticipantId, RoundNo, Seq, TableNo, limits};
 
+use super::access::Actor;
 use super::error::EngineError;
 use super::event::{Event, TableSeats};
 use super::harvest;
 use super::state::{Cafe, Note, Phase, Seating};
 use super::validate;
 use crate::seating::{self, Person, Placement, PlanRequest};
-
-/// Who is asking. Fixed by the connection's `hello`; checked for every command.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Actor {
-    Facilitator,
-    /// Signed in with the key the facilitator shared: everything the facilitator may do except
-    /// closing the café (and sharing keys, which is not a command).
-    CoFacilitator,
-    Participant(ParticipantId),
-    Wall,
-}
 
 /// Everything that can change a café.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,19 +12,10 @@ use flamingo_protocol::{
     Update,
 };
 
+pub use super::access::Viewer;
 use super::event::{Event, wire};
 use super::harvest;
 use super::state::{Cafe, Note, Seating};
-
-/// Whose eyes a view is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Viewer {
-    /// The facilitator.
-    Staff,
-    /// A wall: what the facilitator sees, less the notes hidden from the wall.
-    Wall,
-    Phone(ParticipantId),
-}
 
 /// What walls get from an event, next to the staff update.
 #[derive(Debug, Clone, Default, PartialEq)]

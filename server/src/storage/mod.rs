@@ -96,7 +96,8 @@ pub trait LockedLog: Send {
     async fn commit(self: Box<Self>, records: &[Recorded]) -> Result<(), StorageError>;
 }
 
-/// The log store. Every method is atomic: it stores all it was given or nothing.
+/// The log store, and nothing else. Every method is atomic: it stores all it was given or
+/// nothing.
 #[async_trait]
 pub trait Storage: Send + Sync + 'static {
     /// Stores a new café with its first event (seq 1).
@@ -109,22 +110,20 @@ pub trait Storage: Send + Sync + 'static {
     /// Cafés not closed, to restore at start.
     async fn open_cafes(&self) -> Result<Vec<CafeId>, StorageError>;
     async fn find_join_code(&self, join_code: &str) -> Result<Option<CafeId>, StorageError>;
-    /// Whether other server processes may append to these logs too. Such storage also
-    /// reports their appends through [`Storage::watch`] and appends under [`Storage::lock`].
-    fn shared(&self) -> bool {
-        false
-    }
-    /// Locks a café's log for an append decided on its latest events (shared storage only).
+    /// Locks a café's log for an append decided on its latest events; `None` where this
+    /// process is the only writer and a plain `append` cannot conflict.
     async fn lock(&self, _cafe_id: CafeId) -> Result<Option<Box<dyn LockedLog>>, StorageError> {
         Ok(None)
     }
-    /// Appends by other processes, as they happen, and what they announce. Storage only
-    /// this process writes has none.
-    async fn watch(&self) -> Result<Option<mpsc::Receiver<Change>>, StorageError> {
-        Ok(None)
-    }
+}
+
+/// How nodes sharing a storage hear each other: the backend's appends as they happen, and what
+/// the nodes announce (presence, liveness). Only storage several processes write has one
+/// (PostgreSQL's `LISTEN/NOTIFY`); [`crate::cluster::Cluster`] is its one user.
+#[async_trait]
+pub trait NodeBus: Send + Sync + 'static {
+    /// Appends by any process, as they happen, and what the nodes announce.
+    async fn watch(&self) -> Result<mpsc::Receiver<Change>, StorageError>;
     /// Tells the other processes sharing this storage (presence, liveness). Not stored.
-    async fn announce(&self, _change: &Change) -> Result<(), StorageError> {
-        Ok(())
-    }
+    async fn announce(&self, change: &Change) -> Result<(), StorageError>;
 }

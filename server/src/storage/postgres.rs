@@ -14,7 +14,7 @@ use sqlx::types::Json;
 use tokio::sync::mpsc;
 use tracing::{info, warn};
 
-use super::{CafeRow, Change, LockedLog, Storage, StorageError, StoredLog};
+use super::{CafeRow, Change, LockedLog, NodeBus, Storage, StorageError, StoredLog};
 use crate::engine::{Event, Recorded};
 
 /// The channel appends are announced on; the payload is `"<café id> <seq>"`.
@@ -297,12 +297,11 @@ impl Storage for PostgresStorage {
             .map_err(backend)?;
         Ok(id.map(|(id,)| id))
     }
+}
 
-    fn shared(&self) -> bool {
-        true
-    }
-
-    async fn watch(&self) -> Result<Option<mpsc::Receiver<Change>>, StorageError> {
+#[async_trait]
+impl NodeBus for PostgresStorage {
+    async fn watch(&self) -> Result<mpsc::Receiver<Change>, StorageError> {
         let mut listener = PgListener::connect_with(&self.pool)
             .await
             .map_err(backend)?;
@@ -339,7 +338,7 @@ impl Storage for PostgresStorage {
                 }
             }
         });
-        Ok(Some(rx))
+        Ok(rx)
     }
 
     async fn announce(&self, change: &Change) -> Result<(), StorageError> {

@@ -4,11 +4,15 @@
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use flamingo_protocol::{Command, CreateCafeRequest, NoteId, RoundSpec, Seq};
+use flamingo_protocol::{
+    CafeId, Command, CreateCafeRequest, ErrorCode, NoteId, RoundSpec, Seq, ServerMessage,
+};
 use tokio::sync::oneshot;
 
 use super::*;
+use crate::cafe::{Credentials, Request};
 use crate::engine::NewCafe;
+use crate::outbound::Outbound;
 use crate::outbound::{self, OutboundRx};
 use crate::storage::{CafeRow, SqliteStorage, StoredLog};
 
@@ -132,7 +136,7 @@ async fn cafe() -> TestCafe {
     };
     storage.create_cafe(&row, &first).await.expect("stored");
     let shutdown = CancellationToken::new();
-    let (_, _, handle) = spawn(
+    let handle = spawn(
         std::slice::from_ref(&first),
         row.epoch,
         storage.clone(),

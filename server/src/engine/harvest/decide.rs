@@ -6,7 +6,7 @@ use flamingo_protocol::{
 };
 
 use super::Theme;
-use crate::engine::decide::Actor;
+use crate::engine::access::Actor;
 use crate::engine::error::EngineError;
 use crate::engine::event::{self, Event, HarvestEvent, wire};
 use crate::engine::state::{Cafe, Phase};

@@ -14,9 +14,10 @@ use flamingo_protocol::{
     Commitment, FeedbackView, NoteId, ThemeId, ThemeView, Update, VoteCount, VoteTarget, VotingView,
 };
 
+use crate::engine::access::Viewer;
 use crate::engine::event::{HarvestEvent, wire};
 use crate::engine::state::Cafe;
-use crate::engine::view::{Fanout, ForWalls, Viewer};
+use crate::engine::view::{Fanout, ForWalls};
 
 /// The harvest's part of a snapshot.
 pub struct HarvestSnapshot {

@@ -2629,3 +2629,59 @@ fn a_departure_tells_the_rest_of_the_table() {
     assert_eq!(told, rest);
     assert!(!told.contains(&leaver));
 }
+
+/// Live delivery numbers a phone's frames with `phone_frames`, a replay by position in
+/// `for_viewer`: for a move into a table that has notes (a group of several frames for the
+/// mover), the two must agree for every phone.
+#[test]
+fn live_parts_are_the_places_a_replay_gives() {
+    let (mut c, people) = running(12);
+    for p in &people {
+        c.post_ok(*p, "round one");
+    }
+    let mover = people[0];
+    let from = c.table_of(1, mover).unwrap();
+    let to = (1..=3).find(|t| *t != from).unwrap();
+    let input = Input::Command {
+        actor: Actor::Facilitator,
+        command: Command::MoveParticipant {
+            participant_id: mover,
+            table: to,
+        },
+    };
+    let events = engine::decide(&c.cafe, &input, c.now).unwrap();
+    let mut cafe = c.cafe.clone();
+    let mut mover_groups = 0;
+    for event in events {
+        let touched = view::touched_before(&cafe, &event);
+        cafe.apply(&Recorded {
+            seq: cafe.seq + 1,
+            at: c.now,
+            event: event.clone(),
+        });
+        let f = view::fanout(&cafe, &event, &touched);
+        let live: Vec<_> = f.phone_frames().collect();
+        if live.iter().filter(|(p, _, _)| *p == mover).count() > 1 {
+            mover_groups += 1;
+        }
+        for p in &people {
+            let mine: Vec<(u32, &Update)> = live
+                .iter()
+                .filter(|(to, _, _)| to == p)
+                .map(|(_, part, u)| (*part, *u))
+                .collect();
+            let replayed: Vec<(u32, &Update)> = (f.first_part()..)
+                .zip(
+                    f.for_viewer(Viewer::Phone(*p))
+                        .into_iter()
+                        .skip(f.first_part() as usize),
+                )
+                .collect();
+            assert_eq!(mine, replayed, "the parts of {p}");
+        }
+    }
+    assert!(
+        mover_groups > 0,
+        "the mover got its table and its notes in one group"
+    );
+}

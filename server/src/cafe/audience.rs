@@ -110,7 +110,7 @@ impl Audience {
             })
         };
         let mut slow = Vec::new();
-        let first = u32::from(fanout.everyone.is_some());
+        let first = fanout.first_part();
         if let Some(u) = &fanout.everyone {
             let f = frame(u, 0);
             for (id, c) in &self.conns {
@@ -132,15 +132,11 @@ impl Audience {
                 }
             }
         }
-        let mut parts: HashMap<ParticipantId, u32> = HashMap::new();
-        for (p, u) in &fanout.phones {
-            let part = parts.entry(*p).or_insert(first);
-            let this = *part;
-            *part += 1;
-            let Some(ids) = self.phones.get(p) else {
+        for (p, part, u) in fanout.phone_frames() {
+            let Some(ids) = self.phones.get(&p) else {
                 continue;
             };
-            let f = frame(u, this);
+            let f = frame(u, part);
             for id in ids {
                 if let Some(c) = self.conns.get(id)
                     && !c.out.send(f.clone())

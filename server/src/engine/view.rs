@@ -5,7 +5,7 @@
 //! (this round's and the plan's), the people there and those tables' notes, so that a café of
 //! 2,000 does not send every phone every join and every note.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use flamingo_protocol::{
     CafeView, NoteView, ParticipantId, ParticipantInfo, RoundNo, SeatingView, TableNo, TableSeats,
@@ -58,7 +58,26 @@ impl Fanout {
         }
     }
 
-    /// The updates one viewer gets, in order.
+    /// The `part` of the first update after `everyone`'s, for staff, walls and phones.
+    pub fn first_part(&self) -> u32 {
+        u32::from(self.everyone.is_some())
+    }
+
+    /// Every phone's updates, each with its `part`: its place in that phone's
+    /// [`for_viewer`](Self::for_viewer), worked out for all phones in one pass, so that live
+    /// delivery numbers frames exactly as a replay does.
+    pub fn phone_frames(&self) -> impl Iterator<Item = (ParticipantId, u32, &Update)> {
+        let first = self.first_part();
+        let mut next: HashMap<ParticipantId, u32> = HashMap::new();
+        self.phones.iter().map(move |(p, u)| {
+            let part = next.entry(*p).or_insert(first);
+            let this = *part;
+            *part += 1;
+            (*p, this, u)
+        })
+    }
+
+    /// The updates one viewer gets, in order: an update's position here is its frame's `part`.
     pub fn for_viewer(&self, viewer: Viewer) -> Vec<&Update> {
         let mut out: Vec<&Update> = self.everyone.iter().collect();
         match viewer {

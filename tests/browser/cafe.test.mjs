@@ -6,7 +6,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshot, seriousViolations, startServer, watch } from './harness.mjs';
+import { assertAccessible, launchBrowser, screenshot, startServer, watch } from './harness.mjs';
 
 const PHONES = 10;
 const ORGS = ['City Council', 'NHS Trust', 'Youth Service', 'Housing Association'];
@@ -29,14 +29,6 @@ after(async () => {
   await server?.stop();
 });
 
-/**
- * @param {import('playwright-core').Page} page
- * @param {string} view
- */
-async function assertAccessible(page, view) {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `${view}: serious or critical axe violations`);
-}
 
 /**
  * What a phone shows as its table: number, and whether it hosts.

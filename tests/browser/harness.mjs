@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = path.join(ROOT, 'tests/artifacts/browser');
@@ -99,6 +100,15 @@ export async function seriousViolations(page) {
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * Fails the test when axe finds a serious or critical violation in the page's current state.
+ * @param {import('playwright-core').Page} page
+ * @param {string} view what the page shows, for the failure message
+ */
+export async function assertAccessible(page, view) {
+  assert.deepEqual(await seriousViolations(page), [], `${view}: serious or critical axe violations`);
 }
 
 /**

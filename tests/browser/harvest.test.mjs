@@ -7,7 +7,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshot, seriousViolations, startServer, watch } from './harness.mjs';
+import { assertAccessible, launchBrowser, screenshot, startServer, watch } from './harness.mjs';
 
 const PHONES = 6;
 const WAIT = { timeout: 15_000 };
@@ -29,14 +29,6 @@ after(async () => {
   await server?.stop();
 });
 
-/**
- * @param {import('playwright-core').Page} page
- * @param {string} view
- */
-async function assertAccessible(page, view) {
-  const violations = await seriousViolations(page);
-  assert.deepEqual(violations, [], `${view}: serious or critical axe violations`);
-}
 
 /**
  * A phone's vote row for a theme.

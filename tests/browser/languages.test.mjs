@@ -5,7 +5,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, screenshot, seriousViolations, startServer, watch } from './harness.mjs';
+import { assertAccessible, launchBrowser, screenshot, startServer, watch } from './harness.mjs';
 
 const WAIT = { timeout: 15_000 };
 
@@ -26,13 +26,6 @@ after(async () => {
   await server?.stop();
 });
 
-/**
- * @param {import('playwright-core').Page} page
- * @param {string} view
- */
-async function assertAccessible(page, view) {
-  assert.deepEqual(await seriousViolations(page), [], `${view}: serious or critical axe violations`);
-}
 
 /**
  * A phone whose browser speaks `locale`, at the join screen of `code`.

@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ARTIFACTS, joinBots, launchBrowser, screenshot, seriousViolations, startServer, watch } from './harness.mjs';
+import { ARTIFACTS, assertAccessible, joinBots, launchBrowser, screenshot, startServer, watch } from './harness.mjs';
 
 const WAIT = { timeout: 20_000 };
 const PHONES = 3;
@@ -34,13 +34,6 @@ after(async () => {
   await server?.stop();
 });
 
-/**
- * @param {import('playwright-core').Page} page
- * @param {string} view
- */
-async function assertAccessible(page, view) {
-  assert.deepEqual(await seriousViolations(page), [], `${view}: serious or critical axe violations`);
-}
 
 /**
  * Records every sentence put into the page's polite status region (#say), from the first load.
